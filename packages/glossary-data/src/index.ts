@@ -1,0 +1,71 @@
+/**
+ * @sd-glossary/data: the Stable Diffusion glossary as typed data, with lookup, search and a term
+ * matcher. The glossary text is GFDL-1.3-or-later, © 2022 StableDiffusionBook; see NOTICE.md.
+ */
+import data from '../data/glossary.json' with { type: 'json' };
+import { createGlossaryIndex, type GlossaryIndex } from './glossary-index.js';
+import type { Glossary, GlossaryEntry } from './glossary-types.js';
+import type { SearchOptions, SearchResult } from './search-index.js';
+import type { TermMatch } from './term-matcher.js';
+
+const index: GlossaryIndex = createGlossaryIndex(data as Glossary);
+
+/** The whole built-in glossary document: metadata (version, locale, licence, source) and entries. */
+export const glossary: Glossary = index.glossary;
+
+/** Every entry of the built-in glossary, sorted by id. */
+export const entries: readonly GlossaryEntry[] = index.entries;
+
+/**
+ * Gets a built-in entry by id.
+ * @param id - an entry id such as `cfg` or `overtrained`.
+ * @returns the entry, or `undefined` when no entry has that id.
+ */
+export function getEntry(id: string): GlossaryEntry | undefined {
+  return index.getEntry(id);
+}
+
+/**
+ * Finds the built-in entries a surface form names: case-insensitive, `_`, `-`, spaces and camelCase
+ * count the same (`cfg_scale`, `CFG Scale`, `cfgScale`), a plural finds its singular.
+ * @param surface - a term as a user may write it.
+ * @returns the entries (more than one where entries share the form); empty when nothing matches.
+ */
+export function lookup(surface: string): GlossaryEntry[] {
+  return index.lookup(surface);
+}
+
+/**
+ * Completion-style prefix search over the built-in entries' forms, pinyin and pinyin initials
+ * (`Dream` → DreamBooth, `zl` → 炸炉).
+ * @param query - what the user typed so far.
+ * @param options - result limit (default 20).
+ * @returns the best results first, one per entry; empty for an empty query.
+ */
+export function search(query: string, options?: SearchOptions): SearchResult[] {
+  return index.search(query, options);
+}
+
+/**
+ * Finds every built-in term occurrence in a text, with UTF-16 offsets.
+ * @param text - any string.
+ * @returns the occurrences in order, longest match first, never overlapping; empty when there are none.
+ */
+export function findTerms(text: string): TermMatch[] {
+  return index.findTerms(text);
+}
+
+export { createGlossaryIndex, type GlossaryIndex } from './glossary-index.js';
+export { createTermMatcher, type MatchableForm, type TermMatch, type TermMatcher } from './term-matcher.js';
+export type { SearchMatchKind, SearchOptions, SearchResult } from './search-index.js';
+export type {
+  Glossary,
+  GlossaryEntry,
+  License,
+  Link,
+  Pinyin,
+  RichText,
+  SourceLocation,
+  SourcePage,
+  SurfaceForm,
+} from './glossary-types.js';
