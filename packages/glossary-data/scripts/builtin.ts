@@ -1,0 +1,39 @@
+/**
+ * The built-in glossary's sources and metadata, shared by the build script and the drift test so both
+ * build exactly the same document.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildGlossary, type BuildGlossaryResult } from '../src/parser/index.js';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** Path of the committed document, absolute. */
+export const outputPath = `${packageDir}data/glossary.json`;
+
+/**
+ * Builds the built-in glossary from source/glossary.zh-CN.md and source/overlay.json.
+ * @returns the document or the issues, with paths relative to the package.
+ */
+export function buildBuiltinGlossary(): BuildGlossaryResult {
+  const pkg = JSON.parse(readFileSync(`${packageDir}package.json`, 'utf8')) as { version: string };
+  const read = (rel: string): string => readFileSync(`${packageDir}${rel}`, 'utf8');
+  return buildGlossary({
+    markdown: read('source/glossary.zh-CN.md'),
+    markdownFile: 'source/glossary.zh-CN.md',
+    overlay: read('source/overlay.json'),
+    overlayFile: 'source/overlay.json',
+    locale: 'zh-CN',
+    version: pkg.version,
+    license: {
+      spdx: 'GFDL-1.3-or-later',
+      notice:
+        'Copyright (C) 2022 StableDiffusionBook. Permission is granted to copy, distribute and/or modify this document ' +
+        'under the terms of the GNU Free Documentation License, Version 1.3 or any later version published by the ' +
+        'Free Software Foundation; with no Invariant Sections, no Front-Cover Texts, and no Back-Cover Texts. ' +
+        'Forms of origin "editorial" and all seeAlso links are additions by SD Glossary.',
+      url: 'https://www.gnu.org/licenses/fdl-1.3.html',
+    },
+    source: { title: '术语解释', url: 'https://guide.novelai.dev/advanced/glossary', file: 'source/glossary.zh-CN.md' },
+  });
+}

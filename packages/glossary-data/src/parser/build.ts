@@ -1,0 +1,211 @@
+import type { Glossary, GlossaryEntry, License, SharedForm, SourcePage, SurfaceForm } from '../glossary-types.js';
+import { checkGlossary } from './check.js';
+import type { GlossaryIssue, SourcePosition } from './issues.js';
+import { parseJsonSource, type JsonPath } from './json-source.js';
+import { kindOf, parseGlossaryMarkdown, type DraftEntry } from './markdown.js';
+import { pinyinOf } from './pinyin.js';
+import { glossarySchema, schemaIssues, schemaValidators } from './schemas.js';
+import { idFromText } from './slug.js';
+import { hasCjk } from '../tokenize.js';
+
+/** What SD Glossary adds to one entry (see schema/overlay.schema.json). */
+export interface OverlayEntry {
+  headword: string;
+  namesInText?: string[];
+  aliases?: string[];
+  noScan?: string[];
+  seeAlso?: string[];
+}
+
+/** The overlay file: additions to the page, all marked in the built data. */
+export interface Overlay {
+  entries: Record<string, OverlayEntry>;
+  sharedForms?: SharedForm[];
+}
+
+/** Inputs of `buildGlossary`. */
+export interface BuildGlossaryOptions {
+  /** Text of the glossary page. */
+  readonly markdown: string;
+  /** Its path, as recorded in `sources` and reported in issues. */
+  readonly markdownFile: string;
+  /** Text of the overlay JSON, if any. */
+  readonly overlay?: string;
+  /** Its path, as reported in issues. */
+  readonly overlayFile?: string;
+  /** Language of the definitions. */
+  readonly locale: string;
+  /** Version to record (the building package's). */
+  readonly version?: string;
+  /** Licence of the text. */
+  readonly license?: License;
+  /** Where the page is published; heading links in `sources` are made from its URL. */
+  readonly source?: SourcePage;
+}
+
+/** What `buildGlossary` produced. */
+export interface BuildGlossaryResult {
+  /** The document, or `undefined` when there were issues. */
+  readonly glossary: Glossary | undefined;
+  /** Every problem found, in source order per file. */
+  readonly issues: GlossaryIssue[];
+}
+
+/** First sentence of the first block of a text, on one line. */
+export function summarize(text: string): string {
+  const firstBlock = text.split(/\n\s*\n/)[0] ?? '';
+  const sentence = /^[\s\S]*?(?:[。！？!?]|\.(?=\s|$))/.exec(firstBlock)?.[0] ?? firstBlock;
+  return sentence.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Builds a glossary document from a page and its overlay: parse, apply the overlay, compute ids,
+ * summaries and pinyin, then validate against the schema (Ajv, strict) and `checkGlossary`.
+ * Nothing is returned unless everything is valid.
+ * @param options - the sources and the document's metadata.
+ * @returns the document, or the issues with `file:line:column` positions.
+ */
+export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResult {
+  const page = parseGlossaryMarkdown(options.markdown, options.markdownFile);
+  const issues: GlossaryIssue[] = [...page.issues];
+
+  let overlay: Overlay = { entries: {} };
+  let overlayAt: (path: JsonPath) => SourcePosition = () => ({ file: options.overlayFile ?? 'overlay', line: 1, column: 1 });
+  if (options.overlay !== undefined) {
+    const json = parseJsonSource(options.overlay, options.overlayFile ?? 'overlay.json');
+    overlayAt = json.locate;
+    issues.push(...json.issues);
+    if (json.value !== undefined) {
+      const validate = schemaValidators().overlay;
+      if (validate(json.value)) overlay = json.value as Overlay;
+      else issues.push(...schemaIssues(validate.errors, json.locate));
+    }
+  }
+
+  // Which overlay id applies to which page entry.
+  const draftByHeadword = new Map(page.entries.map((d) => [d.headword, d]));
+  const overlayFor = new Map<DraftEntry, { id: string; item: OverlayEntry }>();
+  for (const [id, item] of Object.entries(overlay.entries)) {
+    const draft = draftByHeadword.get(item.headword);
+    if (!draft) {
+      issues.push({ ...overlayAt(['entries', id, 'headword']), message: `overlay entry "${id}": no entry has the headword "${item.headword}"` });
+    } else if (overlayFor.has(draft)) {
+      issues.push({ ...overlayAt(['entries', id]), message: `overlay entries "${overlayFor.get(draft)!.id}" and "${id}" both name "${item.headword}"` });
+    } else {
+      overlayFor.set(draft, { id, item });
+    }
+  }
+
+  const provenance = new Map<GlossaryEntry, Map<string, SourcePosition>>();
+  const built = page.entries.map((draft) => {
+    const extra = overlayFor.get(draft);
+    const where = new Map<string, SourcePosition>();
+    const entry = buildEntry(draft, extra, options, where, overlayAt, issues);
+    provenance.set(entry, where);
+    return entry;
+  });
+  built.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const glossary: Glossary = {
+    $schema: glossarySchema.$id,
+    ...(options.version !== undefined && { version: options.version }),
+    locale: options.locale,
+    ...(options.license && { license: options.license }),
+    ...(options.source && { source: options.source }),
+    entries: built,
+    ...(overlay.sharedForms && { sharedForms: overlay.sharedForms }),
+  };
+
+  const locate = (path: JsonPath): SourcePosition => {
+    if (path[0] === 'sharedForms') return overlayAt(path);
+    const entry = path[0] === 'entries' && typeof path[1] === 'number' ? built[path[1]] : undefined;
+    if (!entry) return { file: options.markdownFile, line: 1, column: 1 };
+    const where = provenance.get(entry)!;
+    for (let n = path.length; n > 2; n--) {
+      const hit = where.get(path.slice(2, n).join('/'));
+      if (hit) return hit;
+    }
+    return where.get('')!;
+  };
+
+  const validate = schemaValidators().glossary;
+  if (!validate(glossary)) issues.push(...schemaIssues(validate.errors, locate));
+  else issues.push(...checkGlossary(glossary, locate));
+
+  return { glossary: issues.length === 0 ? glossary : undefined, issues };
+}
+
+function buildEntry(
+  draft: DraftEntry,
+  extra: { id: string; item: OverlayEntry } | undefined,
+  options: BuildGlossaryOptions,
+  where: Map<string, SourcePosition>,
+  overlayAt: (path: JsonPath) => SourcePosition,
+  issues: GlossaryIssue[],
+): GlossaryEntry {
+  const primary = draft.sources[0]!.at;
+  where.set('', primary);
+  const item = extra?.item;
+  const overlayPath = (...rest: Array<string | number>): JsonPath => ['entries', extra?.id ?? '', ...rest];
+
+  const forms: SurfaceForm[] = [];
+  const addForm = (text: string, kind: SurfaceForm['kind'], origin: SurfaceForm['origin'], at: SourcePosition): void => {
+    where.set(`forms/${forms.length}`, at);
+    const pinyin = pinyinOf(text);
+    forms.push({ text, kind, origin, ...(pinyin && { pinyin }) });
+  };
+  for (const f of draft.forms) addForm(f.text, f.kind, 'page', f.at);
+
+  const ownText = [draft.definition.text, draft.gloss?.text ?? ''].join('\n');
+  item?.namesInText?.forEach((name, i) => {
+    const at = overlayAt(overlayPath('namesInText', i));
+    if (!ownText.includes(name)) {
+      issues.push({ ...at, message: `"${name}" is not in the text of "${draft.headword}"; a name the page does not give belongs in aliases` });
+    }
+    addForm(name, hasCjk(name) ? 'alias' : 'english', 'page', at);
+  });
+  item?.aliases?.forEach((alias, i) => addForm(alias, kindOf(alias), 'editorial', overlayAt(overlayPath('aliases', i))));
+  item?.noScan?.forEach((text, i) => {
+    const form = forms.find((f) => f.text === text);
+    if (form) form.scan = false;
+    else issues.push({ ...overlayAt(overlayPath('noScan', i)), message: `noScan: "${text}" is not a form of "${draft.headword}"` });
+  });
+
+  const links = draft.links.map((link, i) => {
+    where.set(`links/${i}`, link.at);
+    return { title: link.title, url: link.url, ...(link.archiveUrl !== undefined && { archiveUrl: link.archiveUrl }) };
+  });
+  const seeAlso = item?.seeAlso ?? [];
+  seeAlso.forEach((_, i) => where.set(`seeAlso/${i}`, overlayAt(overlayPath('seeAlso', i))));
+
+  const id = extra?.id ?? derivedId(forms);
+  if (!id) issues.push({ ...primary, message: `cannot make an ASCII id for "${draft.headword}"; give it one in the overlay` });
+  const pageUrl = options.source?.url;
+  return {
+    id,
+    headword: draft.headword,
+    category: draft.category,
+    forms: forms as GlossaryEntry['forms'],
+    summary: summarize((draft.gloss ?? draft.definition).text),
+    ...(draft.gloss && { gloss: draft.gloss }),
+    definition: draft.definition,
+    links,
+    seeAlso,
+    sources: draft.sources.map((s) => ({
+      file: s.at.file,
+      line: s.at.line,
+      heading: s.heading,
+      anchor: s.anchor,
+      ...(pageUrl !== undefined && { url: new URL(`#${s.anchor}`, pageUrl).href }),
+    })) as GlossaryEntry['sources'],
+  };
+}
+
+/** An id from the first form with ASCII letters, else from the headword's pinyin (`炸炉` → `zha-lu`); empty if neither. */
+function derivedId(forms: readonly SurfaceForm[]): string {
+  for (const form of forms) {
+    const id = idFromText(form.text);
+    if (id && !hasCjk(form.text)) return id;
+  }
+  return idFromText(forms[0]?.pinyin?.full ?? '');
+}

@@ -1,0 +1,58 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { createPositionMapper, type GlossaryIssue, type SourcePosition } from './issues.js';
+
+/** A path into a JSON value: property names and array indexes. */
+export type JsonPath = ReadonlyArray<string | number>;
+
+/** A JSON file parsed with positions, so any value can be traced back to its line. */
+export interface JsonSource {
+  /** The parsed value, or `undefined` when the text is not JSON. */
+  readonly value: unknown;
+  /** Syntax errors, with positions. */
+  readonly issues: GlossaryIssue[];
+  /**
+   * Finds where a value is written: the deepest part of the path that exists.
+   * @param path - a path into the value.
+   * @returns the position of the value (or of its property name, for a property that is too many).
+   */
+  locate(path: JsonPath): SourcePosition;
+}
+
+/**
+ * Parses JSON text keeping the offset of every value.
+ * @param text - the file's text.
+ * @param file - the file name used in positions.
+ * @returns the value, syntax errors and a locator.
+ */
+export function parseJsonSource(text: string, file: string): JsonSource {
+  const at = createPositionMapper(file, text);
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const issues = errors.map((e) => ({ ...at(e.offset), message: `invalid JSON: ${printParseErrorCode(e.error)}` }));
+  const value: unknown = errors.length === 0 && tree ? JSON.parse(text) : undefined;
+
+  function locate(path: JsonPath): SourcePosition {
+    if (!tree) return at(0);
+    for (let n = path.length; n >= 0; n--) {
+      const node: JsonNode | undefined = findNodeAtLocation(tree, path.slice(0, n) as Array<string | number>);
+      if (node) return at(node.parent?.type === 'property' ? node.parent.offset : node.offset);
+    }
+    return at(tree.offset);
+  }
+
+  return { value, issues, locate };
+}
+
+/**
+ * Turns a JSON Pointer (as Ajv reports `instancePath`) into a path.
+ * @param pointer - e.g. `/entries/3/forms/0`.
+ * @returns e.g. `['entries', 3, 'forms', 0]`.
+ */
+export function pointerToPath(pointer: string): Array<string | number> {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}

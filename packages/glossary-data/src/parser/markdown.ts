@@ -1,0 +1,337 @@
+import type { Heading, Root, RootContent, Table, TableCell } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { RichText, SurfaceForm } from '../glossary-types.js';
+import { hasCjk, hasLatin } from '../tokenize.js';
+import { createPositionMapper, type GlossaryIssue, type SourcePosition } from './issues.js';
+import { headingAnchor } from './slug.js';
+
+/** A surface form read from the page, with where it was written. */
+export interface DraftForm {
+  readonly text: string;
+  readonly kind: SurfaceForm['kind'];
+  readonly at: SourcePosition;
+}
+
+/** A link read from the page, with where it was written. */
+export interface DraftLink {
+  readonly title: string;
+  readonly url: string;
+  archiveUrl?: string;
+  readonly at: SourcePosition;
+}
+
+/** Where the page defines an entry. */
+export interface DraftSource {
+  readonly at: SourcePosition;
+  readonly heading: string;
+  readonly anchor: string;
+}
+
+/** One entry as the page gives it, before ids and the overlay. */
+export interface DraftEntry {
+  readonly headword: string;
+  category: 'jargon' | 'concept';
+  readonly forms: DraftForm[];
+  definition: RichText;
+  gloss?: RichText;
+  readonly links: DraftLink[];
+  /** Section first, then table row. */
+  readonly sources: DraftSource[];
+}
+
+/** What `parseGlossaryMarkdown` read from a page. */
+export interface ParsedPage {
+  /** The H1, when the page has one. */
+  readonly title: string | undefined;
+  /** One per concept: table rows and sections, a row merged into the section it names. */
+  readonly entries: DraftEntry[];
+  /** Problems found; entries with problems may be missing or incomplete. */
+  readonly issues: GlossaryIssue[];
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+type Node = Root | RootContent;
+
+function startOffset(node: Node): number {
+  return node.position?.start.offset ?? 0;
+}
+
+function endOffset(node: Node): number {
+  return node.position?.end.offset ?? 0;
+}
+
+function isComment(node: Node): boolean {
+  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+}
+
+/** Plain text of a block, keeping paragraphs, quotes, lists and code apart. */
+function blockText(node: Node): string {
+  switch (node.type) {
+    case 'blockquote':
+      return node.children.map(blockText).filter(Boolean).join('\n');
+    case 'list':
+      return node.children
+        .map((item, i) => {
+          const marker = node.ordered ? `${(node.start ?? 1) + i}. ` : '• ';
+          return marker + item.children.map(blockText).filter(Boolean).join(' ');
+        })
+        .join('\n');
+    case 'code':
+      return node.value;
+    case 'html':
+    case 'thematicBreak':
+    case 'definition':
+    case 'yaml':
+      return '';
+    case 'table':
+      return node.children.map((row) => row.children.map((c) => toString(c).trim()).join(' | ')).join('\n');
+    default:
+      return toString(node, { includeHtml: false }).trim();
+  }
+}
+
+/**
+ * Splits a term cell or heading into forms: `施法/吟唱/t2i` gives three forms, `过拟合 (Overfitting)`
+ * gives the headword and an English name, `aug (augmentaion)` an alias with its English expansion.
+ */
+export function splitTermText(text: string): Array<{ text: string; kind: SurfaceForm['kind'] }> {
+  const forms: Array<{ text: string; kind: SurfaceForm['kind'] }> = [];
+  const parts = text.split(/[/／](?![^(（]*[)）])/);
+  for (const raw of parts) {
+    const part = raw.trim();
+    if (!part) continue;
+    const paren = /^(.*?)\s*[(（]\s*([^()（）]+?)\s*[)）]$/.exec(part);
+    const main = (paren ? paren[1]! : part).trim();
+    if (main) forms.push({ text: main, kind: forms.length === 0 ? 'headword' : kindOf(main) });
+    if (paren) forms.push({ text: paren[2]!, kind: hasCjk(paren[2]!) ? 'alias' : 'english' });
+  }
+  return forms;
+}
+
+/**
+ * The kind of a form that is not the headword: a Latin form with a space is an English name, anything else an alias.
+ * @param text - the form.
+ * @returns `english` or `alias`.
+ */
+export function kindOf(text: string): SurfaceForm['kind'] {
+  return !hasCjk(text) && hasLatin(text) && /\s/.test(text.trim()) ? 'english' : 'alias';
+}
+
+/**
+ * Reads a glossary page: every table row (`term | explanation`) and every H2/H3 section with text is
+ * an entry. A row whose term or whole explanation names a section is merged into that section's entry.
+ * @param markdown - the page's text.
+ * @param file - the file name used in positions and issues.
+ * @returns the entries and the problems found.
+ */
+export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPage {
+  const at = createPositionMapper(file, markdown);
+  const issues: GlossaryIssue[] = [];
+  const issue = (pos: SourcePosition, message: string): void => {
+    issues.push({ ...pos, message });
+  };
+  const posOf = (node: Node): SourcePosition => at(startOffset(node));
+
+  const root = processor.parse(markdown);
+  const rows: DraftEntry[] = [];
+  const sections: DraftEntry[] = [];
+  let title: string | undefined;
+
+  function collectLinks(nodes: readonly Node[]): DraftLink[] {
+    const links: DraftLink[] = [];
+    const visit = (node: Node, siblings: readonly Node[] | undefined, index: number): void => {
+      if (node.type === 'image') {
+        issue(posOf(node), `image "${node.url}" is not supported in a definition; describe it in text, or keep it in an HTML comment`);
+        return;
+      }
+      if (node.type === 'link') {
+        const title = toString(node).trim();
+        if (!isHttpUrl(node.url)) {
+          issue(posOf(node), `link "${title}" points to "${node.url}", which is not an http(s) URL`);
+          return;
+        }
+        const previous = links.at(-1);
+        if (/^archive$/i.test(title) && previous && !previous.archiveUrl && followsLink(siblings, index)) {
+          previous.archiveUrl = node.url;
+          return;
+        }
+        links.push({ title: title || node.url, url: node.url, at: posOf(node) });
+        return;
+      }
+      if ('children' in node) node.children.forEach((child, i) => visit(child as Node, node.children as Node[], i));
+    };
+    nodes.forEach((n, i) => visit(n, nodes, i));
+    return links;
+  }
+
+  /** `[text](url) ([Archive](url))`: the archive link follows a link, with only "(" between them. */
+  function followsLink(siblings: readonly Node[] | undefined, index: number): boolean {
+    if (!siblings) return false;
+    for (let i = index - 1; i >= 0; i--) {
+      const s = siblings[i]!;
+      if (s.type === 'link') return true;
+      if (s.type !== 'text' || !/^[\s(（]*$/.test(s.value)) return false;
+    }
+    return false;
+  }
+
+  function richText(nodes: readonly Node[]): RichText {
+    return {
+      markdown: nodes.map((n) => markdown.slice(startOffset(n), endOffset(n))).join('\n\n'),
+      text: nodes.map(blockText).filter(Boolean).join('\n\n'),
+    };
+  }
+
+  function readTable(table: Table, heading: string, anchor: string): void {
+    const [header, ...body] = table.children;
+    if (!header || header.children.length !== 2) {
+      issue(posOf(table), `a glossary table has two columns (term | explanation); this one has ${header?.children.length ?? 0}`);
+      return;
+    }
+    if (body.length === 0) issue(posOf(table), 'table has a header but no rows');
+    for (const row of body) {
+      const pos = posOf(row);
+      if (row.children.length !== 2) {
+        issue(pos, `table row has ${row.children.length} cell${row.children.length === 1 ? '' : 's'}; expected 2 (term | explanation)`);
+        continue;
+      }
+      const [termCell, explCell] = row.children as [TableCell, TableCell];
+      const termText = toString(termCell).trim();
+      const forms = splitTermText(termText);
+      if (forms.length === 0) {
+        issue(pos, 'table row has an empty term');
+        continue;
+      }
+      const text = toString(explCell).trim();
+      if (!text) {
+        issue(pos, `"${termText}" has an empty explanation`);
+        continue;
+      }
+      const cellMarkdown = explCell.children.length
+        ? markdown.slice(startOffset(explCell.children[0]!), endOffset(explCell.children.at(-1)!))
+        : '';
+      rows.push({
+        headword: forms[0]!.text,
+        category: 'jargon',
+        forms: forms.map((f) => ({ ...f, at: pos })),
+        definition: { markdown: cellMarkdown.trim(), text },
+        links: collectLinks(explCell.children as Node[]),
+        sources: [{ at: pos, heading, anchor }],
+      });
+    }
+  }
+
+  function readSection(heading: Heading, body: RootContent[]): void {
+    const headingText = toString(heading).trim();
+    const anchor = headingAnchor(headingText);
+    const pos = posOf(heading);
+    const content: RootContent[] = [];
+    for (const node of body) {
+      if (node.type === 'table') readTable(node, headingText, anchor);
+      else if (!isComment(node) && node.type !== 'definition') content.push(node);
+    }
+    const hadTables = body.some((n) => n.type === 'table');
+    for (const node of content) {
+      if (node.type === 'paragraph' && markdown.slice(startOffset(node), endOffset(node)).startsWith('|')) {
+        issue(posOf(node), 'this looks like a table but is not one: a table needs a delimiter row such as "| --- | --- |" under its header');
+      }
+    }
+    if (content.length === 0) {
+      if (!hadTables) issue(pos, `"${headingText}" has no definition: write its explanation under the heading`);
+      return;
+    }
+    const forms = splitTermText(headingText);
+    if (forms.length === 0) {
+      issue(pos, 'heading has no text');
+      return;
+    }
+    const definition = richText(content);
+    if (!definition.text.trim()) {
+      issue(pos, `"${headingText}" has an empty definition`);
+      return;
+    }
+    sections.push({
+      headword: forms[0]!.text,
+      category: 'concept',
+      forms: forms.map((f) => ({ ...f, at: pos })),
+      definition,
+      links: collectLinks(content),
+      sources: [{ at: pos, heading: headingText, anchor }],
+    });
+  }
+
+  const children = root.children;
+  let i = 0;
+  while (i < children.length) {
+    const node = children[i]!;
+    if (node.type === 'heading' && node.depth === 1) {
+      if (title !== undefined) issue(posOf(node), `second title "${toString(node)}": a glossary page has one H1`);
+      title ??= toString(node).trim();
+      i++;
+    } else if (node.type === 'heading' && node.depth <= 3) {
+      let j = i + 1;
+      while (j < children.length && !(children[j]!.type === 'heading' && (children[j] as Heading).depth <= 3)) j++;
+      readSection(node, children.slice(i + 1, j));
+      i = j;
+    } else {
+      if (node.type !== 'yaml' && !isComment(node) && node.type !== 'definition') {
+        issue(posOf(node), 'text outside any section: put it under a "## term" heading');
+      }
+      i++;
+    }
+  }
+
+  return { title, entries: mergeRows(rows, sections, issue), issues };
+}
+
+/** A row merges into the section whose headword or forms it names, or whose headword is its whole explanation. */
+function mergeRows(
+  rows: DraftEntry[],
+  sections: DraftEntry[],
+  issue: (pos: SourcePosition, message: string) => void,
+): DraftEntry[] {
+  const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const sectionByForm = new Map<string, DraftEntry>();
+  for (const section of sections) for (const f of section.forms) sectionByForm.set(fold(f.text), section);
+  const merged = new Set<DraftEntry>();
+  const out: DraftEntry[] = [];
+  for (const row of rows) {
+    const target =
+      row.forms.map((f) => sectionByForm.get(fold(f.text))).find(Boolean) ?? sectionByForm.get(fold(row.definition.text));
+    if (!target) {
+      out.push(row);
+      continue;
+    }
+    if (merged.has(target)) {
+      issue(row.sources[0]!.at, `"${row.headword}" is a second table row for "${target.headword}"`);
+      continue;
+    }
+    merged.add(target);
+    target.gloss = row.definition;
+    target.links.unshift(...row.links);
+    target.sources.push(...row.sources);
+    for (const form of row.forms) {
+      if (target.forms.some((f) => fold(f.text) === fold(form.text))) continue;
+      target.forms.push({ text: form.text, kind: kindOf(form.text), at: form.at });
+    }
+  }
+  return [...out, ...sections];
+}
+
+/**
+ * True for an absolute http(s) URL that `new URL` accepts.
+ * @param url - any string.
+ */
+export function isHttpUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}

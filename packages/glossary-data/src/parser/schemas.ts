@@ -1,0 +1,46 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import glossarySchema from '../../../../schema/glossary.schema.json' with { type: 'json' };
+import overlaySchema from '../../../../schema/overlay.schema.json' with { type: 'json' };
+import type { Glossary } from '../glossary-types.js';
+import type { GlossaryIssue, SourcePosition } from './issues.js';
+import { pointerToPath, type JsonPath } from './json-source.js';
+
+export { glossarySchema, overlaySchema };
+
+let compiled: { glossary: ValidateFunction<Glossary>; overlay: ValidateFunction } | undefined;
+
+/**
+ * Compiles both schemas once, with Ajv in strict mode.
+ * @returns the validators.
+ */
+export function schemaValidators(): { glossary: ValidateFunction<Glossary>; overlay: ValidateFunction } {
+  if (!compiled) {
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    ajv.addSchema(glossarySchema);
+    compiled = {
+      glossary: ajv.getSchema<Glossary>(glossarySchema.$id)!,
+      overlay: ajv.compile(overlaySchema),
+    };
+  }
+  return compiled;
+}
+
+/**
+ * Turns Ajv errors into issues at the place each one points to.
+ * @param errors - Ajv's errors.
+ * @param locate - where a path into the document is written.
+ * @returns one issue per error.
+ */
+export function schemaIssues(
+  errors: readonly ErrorObject[] | null | undefined,
+  locate: (path: JsonPath) => SourcePosition,
+): GlossaryIssue[] {
+  return (errors ?? []).map((e) => {
+    const path = pointerToPath(e.instancePath);
+    const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+    const where = e.instancePath || '(top level)';
+    const message =
+      extra !== undefined ? `${where}: unknown property "${extra}"` : `${where}: ${e.message ?? 'is invalid'}`;
+    return { ...locate(extra !== undefined ? [...path, extra] : path), message: `schema: ${message}` };
+  });
+}
