@@ -1,0 +1,213 @@
+import { parseArgs } from 'node:util';
+import { glossary, lookup, search, findTerms, getEntry } from '../index.js';
+import type { GlossaryEntry } from '../glossary-types.js';
+import type { SearchResult } from '../search-index.js';
+
+/** What the CLI reads and writes; the bin passes the process's, tests pass fakes. */
+export interface CliIo {
+  /** Writes to standard output. */
+  stdout(text: string): void;
+  /** Writes to standard error. */
+  stderr(text: string): void;
+  /**
+   * Reads a file as UTF-8.
+   * @param path - as the user gave it.
+   * @returns its text; throws when it cannot be read.
+   */
+  readFile(path: string): Promise<string>;
+}
+
+const USAGE = `Usage: sd-glossary <command> [options]
+
+Commands:
+  lookup <term>           Show the entry a term names (CFG, cfg_scale, 炸炉, DreamBooth…)
+  search <prefix>         List entries whose form, pinyin or initials start with a prefix (zl → 炸炉)
+  scan <file…>            List every glossary term used in files
+  validate <file>         Check a glossary markdown page or JSON document; errors as file:line:col
+
+Options:
+  --json                  Machine-readable output (lookup, search, scan)
+  --limit <n>             Most results for search (default 20)
+  --overlay <file>        Overlay JSON to apply when validating a markdown page
+  -h, --help              Show this help
+  -v, --version           Show the version
+
+Exit status: 0 success, 1 nothing found or invalid input, 2 usage error or unreadable file.
+The glossary text is GFDL-1.3-or-later, © 2022 StableDiffusionBook (${glossary.source?.url ?? ''}).
+`;
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  limit: { type: 'string' },
+  overlay: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/**
+ * Runs the `sd-glossary` command line.
+ * @param argv - the arguments after the program name.
+ * @param io - where to read and write.
+ * @returns the exit status.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.stderr(`sd-glossary: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout(`${glossary.version ?? 'unknown'}\n`);
+    return 0;
+  }
+  const [command, ...args] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    (command === undefined && !values.help ? io.stderr : io.stdout)(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  const json = values.json === true;
+  switch (command) {
+    case 'lookup':
+      return args.length === 1 ? lookupCommand(args[0]!, json, io) : usage(io, 'lookup takes one term');
+    case 'search': {
+      const limit = values.limit === undefined ? 20 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1) return usage(io, '--limit takes a whole number from 1');
+      return args.length === 1 ? searchCommand(args[0]!, limit, json, io) : usage(io, 'search takes one prefix');
+    }
+    case 'scan':
+      return args.length > 0 ? scanCommand(args, json, io) : usage(io, 'scan takes one or more files');
+    case 'validate':
+      return args.length === 1 ? validateCommand(args[0]!, values.overlay, io) : usage(io, 'validate takes one file');
+    default:
+      return usage(io, `unknown command "${command}"`);
+  }
+}
+
+function usage(io: CliIo, message: string): number {
+  io.stderr(`sd-glossary: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+function formatEntry(entry: GlossaryEntry): string {
+  const others = entry.forms.slice(1).map((f) => f.text);
+  const lines = [`${entry.headword}  (${entry.id} · ${entry.category})`];
+  if (others.length) lines.push(`  also: ${others.join(', ')}`);
+  lines.push('', ...indent(entry.definition.text));
+  if (entry.gloss) lines.push('', `  黑话: ${entry.gloss.text}`);
+  for (const link of entry.links) {
+    lines.push(`  link: ${link.title} <${link.url}>${link.archiveUrl ? ` (archive <${link.archiveUrl}>)` : ''}`);
+  }
+  if (entry.seeAlso.length) {
+    lines.push(`  see also: ${entry.seeAlso.map((id) => getEntry(id)?.headword ?? id).join(', ')}`);
+  }
+  const source = entry.sources[0];
+  lines.push(`  source: ${source.url ?? `${source.file}:${source.line}`} (${glossary.license?.spdx ?? ''}, © 2022 StableDiffusionBook)`);
+  return `${lines.join('\n')}\n`;
+}
+
+function indent(text: string): string[] {
+  return text.split('\n').map((line) => (line ? `  ${line}` : ''));
+}
+
+function lookupCommand(term: string, json: boolean, io: CliIo): number {
+  const found = lookup(term);
+  if (json) {
+    io.stdout(`${JSON.stringify(found, null, 2)}\n`);
+    return found.length ? 0 : 1;
+  }
+  if (found.length === 0) {
+    const near = search(term, { limit: 5 });
+    io.stderr(`no entry for "${term}"${near.length ? `; did you mean: ${near.map((r) => r.form).join(', ')}` : ''}\n`);
+    return 1;
+  }
+  io.stdout(found.map(formatEntry).join('\n'));
+  return 0;
+}
+
+function searchCommand(prefix: string, limit: number, json: boolean, io: CliIo): number {
+  const results = search(prefix, { limit });
+  if (json) {
+    const out = results.map((r: SearchResult) => ({ id: r.entry.id, headword: r.entry.headword, form: r.form, matchedBy: r.matchedBy, exact: r.exact, summary: r.entry.summary }));
+    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+    return results.length ? 0 : 1;
+  }
+  if (results.length === 0) {
+    io.stderr(`nothing starts with "${prefix}"\n`);
+    return 1;
+  }
+  for (const r of results) {
+    const via = r.matchedBy === 'pinyin' || r.matchedBy === 'initials' ? ` [${r.matchedBy}]` : '';
+    const form = r.form === r.entry.headword ? r.form : `${r.form} → ${r.entry.headword}`;
+    io.stdout(`${form}${via}  ${r.entry.summary}\n`);
+  }
+  return 0;
+}
+
+async function scanCommand(files: readonly string[], json: boolean, io: CliIo): Promise<number> {
+  const hits: Array<{ file: string; line: number; column: number; start: number; end: number; text: string; ids: readonly string[] }> = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await io.readFile(file);
+    } catch (error) {
+      io.stderr(`sd-glossary: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return 2;
+    }
+    let line = 1;
+    let lineStart = 0;
+    let cursor = 0;
+    for (const match of findTerms(text)) {
+      for (; cursor < match.start; cursor++) {
+        if (text.charCodeAt(cursor) === 10) {
+          line++;
+          lineStart = cursor + 1;
+        }
+      }
+      hits.push({ file, line, column: match.start - lineStart + 1, start: match.start, end: match.end, text: match.text, ids: match.ids });
+    }
+  }
+  if (json) {
+    io.stdout(`${JSON.stringify(hits, null, 2)}\n`);
+    return 0;
+  }
+  for (const hit of hits) {
+    const names = hit.ids.map((id) => getEntry(id)!).map((e) => `${e.headword}: ${e.summary}`);
+    io.stdout(`${hit.file}:${hit.line}:${hit.column}  ${hit.text}  → ${names.join(' | ')}\n`);
+  }
+  const distinct = new Set(hits.flatMap((h) => h.ids));
+  io.stdout(`${hits.length} term occurrence${hits.length === 1 ? '' : 's'}, ${distinct.size} distinct entr${distinct.size === 1 ? 'y' : 'ies'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
+  return 0;
+}
+
+async function validateCommand(file: string, overlayFile: string | undefined, io: CliIo): Promise<number> {
+  const isMarkdown = /\.(md|markdown)$/i.test(file);
+  if (!isMarkdown && !/\.json$/i.test(file)) return usage(io, `validate reads .md or .json files, not "${file}"`);
+  let text: string;
+  let overlay: string | undefined;
+  try {
+    text = await io.readFile(file);
+    overlay = overlayFile === undefined ? undefined : await io.readFile(overlayFile);
+  } catch (error) {
+    io.stderr(`sd-glossary: cannot read ${(error as NodeJS.ErrnoException).path ?? file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 2;
+  }
+  const parser = await import('../parser/index.js');
+  const result = isMarkdown
+    ? parser.buildGlossary({
+        markdown: text,
+        markdownFile: file,
+        ...(overlay !== undefined && { overlay, overlayFile: overlayFile! }),
+        locale: 'zh-CN',
+      })
+    : parser.validateGlossaryJson(text, file);
+  if (!result.glossary) {
+    for (const issue of result.issues) io.stderr(`${parser.formatIssue(issue)}\n`);
+    io.stderr(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}\n`);
+    return 1;
+  }
+  io.stdout(`${file}: ok, ${result.glossary.entries.length} entr${result.glossary.entries.length === 1 ? 'y' : 'ies'}\n`);
+  return 0;
+}
