@@ -51,6 +51,12 @@ export interface BuildGlossaryResult {
   readonly issues: GlossaryIssue[];
 }
 
+/** Issues by file (the page first), then line and column; the sort is stable. */
+function sortIssues(issues: GlossaryIssue[]): GlossaryIssue[] {
+  const files = [...new Set(issues.map((i) => i.file))];
+  return issues.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column);
+}
+
 /** First sentence of the first block of a text, on one line. */
 export function summarize(text: string): string {
   const firstBlock = text.split(/\n\s*\n/)[0] ?? '';
@@ -132,7 +138,7 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
   if (!validate(glossary)) issues.push(...schemaIssues(validate.errors, locate));
   else issues.push(...checkGlossary(glossary, locate));
 
-  return { glossary: issues.length === 0 ? glossary : undefined, issues };
+  return { glossary: issues.length === 0 ? glossary : undefined, issues: sortIssues(issues) };
 }
 
 function buildEntry(

@@ -80,6 +80,7 @@ export function checkGlossary(glossary: Glossary, locate: (path: JsonPath) => So
           `form "${form.text}" of "${entry.headword}" is also a form of "${otherEntry.headword}" ` +
             `(${where(locate(['entries', other.entry, 'forms', other.form]))}); give it to one entry, or declare it in sharedForms`,
         );
+        break;
       }
     });
 

@@ -13,9 +13,10 @@ export interface JsonSource {
   /**
    * Finds where a value is written: the deepest part of the path that exists.
    * @param path - a path into the value.
-   * @returns the position of the value (or of its property name, for a property that is too many).
+   * @param part - `key` for the property name of the last step instead of its value.
+   * @returns the position.
    */
-  locate(path: JsonPath): SourcePosition;
+  locate(path: JsonPath, part?: 'value' | 'key'): SourcePosition;
 }
 
 /**
@@ -28,14 +29,17 @@ export function parseJsonSource(text: string, file: string): JsonSource {
   const at = createPositionMapper(file, text);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const issues = errors.map((e) => ({ ...at(e.offset), message: `invalid JSON: ${printParseErrorCode(e.error)}` }));
+  // After the first syntax error jsonc-parser's recovery reports cascades; the first one is the real one.
+  const issues = errors
+    .slice(0, 1)
+    .map((e) => ({ ...at(e.offset), message: `invalid JSON: ${describeParseError(printParseErrorCode(e.error))}` }));
   const value: unknown = errors.length === 0 && tree ? JSON.parse(text) : undefined;
 
-  function locate(path: JsonPath): SourcePosition {
+  function locate(path: JsonPath, part: 'value' | 'key' = 'value'): SourcePosition {
     if (!tree) return at(0);
     for (let n = path.length; n >= 0; n--) {
       const node: JsonNode | undefined = findNodeAtLocation(tree, path.slice(0, n) as Array<string | number>);
-      if (node) return at(node.parent?.type === 'property' ? node.parent.offset : node.offset);
+      if (node) return at(part === 'key' && n === path.length && node.parent?.type === 'property' ? node.parent.offset : node.offset);
     }
     return at(tree.offset);
   }
@@ -55,4 +59,9 @@ export function pointerToPath(pointer: string): Array<string | number> {
     .split('/')
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** `PropertyNameExpected` → `property name expected`. */
+function describeParseError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -33,14 +33,22 @@ export function schemaValidators(): { glossary: ValidateFunction<Glossary>; over
  */
 export function schemaIssues(
   errors: readonly ErrorObject[] | null | undefined,
-  locate: (path: JsonPath) => SourcePosition,
+  locate: (path: JsonPath, part?: 'value' | 'key') => SourcePosition,
 ): GlossaryIssue[] {
-  return (errors ?? []).map((e) => {
-    const path = pointerToPath(e.instancePath);
-    const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
-    const where = e.instancePath || '(top level)';
-    const message =
-      extra !== undefined ? `${where}: unknown property "${extra}"` : `${where}: ${e.message ?? 'is invalid'}`;
-    return { ...locate(extra !== undefined ? [...path, extra] : path), message: `schema: ${message}` };
-  });
+  // Ajv reports a bad property name twice: once from the name's own schema (with `propertyName`),
+  // once as "property name must be valid"; the first is the useful one.
+  return (errors ?? [])
+    .filter((e) => e.keyword !== 'propertyNames')
+    .map((e) => {
+      const path = pointerToPath(e.instancePath);
+      const where = e.instancePath || '(top level)';
+      if (e.keyword === 'additionalProperties') {
+        const extra = (e.params as { additionalProperty: string }).additionalProperty;
+        return { ...locate([...path, extra], 'key'), message: `schema: ${where}: unknown property "${extra}"` };
+      }
+      if (e.propertyName !== undefined) {
+        return { ...locate([...path, e.propertyName], 'key'), message: `schema: ${where}: property name "${e.propertyName}" ${e.message ?? 'is invalid'}` };
+      }
+      return { ...locate(path), message: `schema: ${where}: ${e.message ?? 'is invalid'}` };
+    });
 }

@@ -1,0 +1,148 @@
+import { describe, expect, test } from 'vitest';
+import { runCli, type CliIo } from './run.js';
+
+function fakeIo(files: Record<string, string> = {}): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout: (t: string) => void (io.out += t),
+    stderr: (t: string) => void (io.err += t),
+    readFile: async (path: string) => {
+      const text = files[path];
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT', path });
+      return text;
+    },
+  };
+  return io;
+}
+
+describe('lookup', () => {
+  test('prints the entry with its forms, definition, links and source', async () => {
+    const io = fakeIo();
+    expect(await runCli(['lookup', 'cfg_scale'], io)).toBe(0);
+    expect(io.out).toMatch(/^CFG {2}\(cfg · concept\)\n {2}also: Classifier Free Guidance Scale, CFG Scale, Classifier Free Guidance\n/);
+    expect(io.out).toContain('  link: 论文地址 <https://arxiv.org/abs/2207.12598>\n');
+    expect(io.out).toContain('  source: https://guide.novelai.dev/advanced/glossary#cfg (GFDL-1.3-or-later, © 2022 StableDiffusionBook)\n');
+    expect(io.err).toBe('');
+  });
+
+  test('--json prints the entries', async () => {
+    const io = fakeIo();
+    expect(await runCli(['lookup', '炸炉', '--json'], io)).toBe(0);
+    expect((JSON.parse(io.out) as Array<{ id: string }>).map((e) => e.id)).toEqual(['overtrained']);
+  });
+
+  test('an unknown term exits 1 and suggests near forms', async () => {
+    const io = fakeIo();
+    expect(await runCli(['lookup', 'dream'], io)).toBe(1);
+    expect(io.err).toBe('no entry for "dream"; did you mean: DreamBooth\n');
+  });
+});
+
+describe('search', () => {
+  test('by pinyin initials', async () => {
+    const io = fakeIo();
+    expect(await runCli(['search', 'zl', '--limit', '1'], io)).toBe(0);
+    expect(io.out).toBe('炸炉 [initials]  指训练过程中过度拟合,但炸炉前的日志插件可以提取二次训练\n');
+  });
+
+  test('--json', async () => {
+    const io = fakeIo();
+    expect(await runCli(['search', 'Dream', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.out)).toEqual([
+      expect.objectContaining({ id: 'dreambooth', form: 'DreamBooth', matchedBy: 'english', exact: false }),
+    ]);
+  });
+
+  test('a bad --limit is a usage error', async () => {
+    const io = fakeIo();
+    expect(await runCli(['search', 'c', '--limit', 'many'], io)).toBe(2);
+    expect(io.err).toMatch(/^sd-glossary: --limit takes a whole number from 1\n/);
+  });
+});
+
+describe('scan', () => {
+  const files = { 'a.toml': 'cfg_scale = 7\nclip_skip = 2 # 😀 VAE\n', 'b.md': '炸炉了' };
+
+  test('prints file:line:column for every term, then a count', async () => {
+    const io = fakeIo(files);
+    expect(await runCli(['scan', 'a.toml', 'b.md'], io)).toBe(0);
+    const lines = io.out.split('\n');
+    expect(lines.map((l) => l.split('  → ')[0])).toEqual([
+      'a.toml:1:1  cfg_scale',
+      'a.toml:2:1  clip_skip',
+      'a.toml:2:20  VAE',
+      'b.md:1:1  炸炉',
+      '4 term occurrences, 4 distinct entries in 2 files',
+      '',
+    ]);
+  });
+
+  test('--json gives UTF-16 offsets and ids', async () => {
+    const io = fakeIo(files);
+    expect(await runCli(['scan', 'a.toml', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.out)).toEqual([
+      { file: 'a.toml', line: 1, column: 1, start: 0, end: 9, text: 'cfg_scale', ids: ['cfg'] },
+      { file: 'a.toml', line: 2, column: 1, start: 14, end: 23, text: 'clip_skip', ids: ['clip'] },
+      { file: 'a.toml', line: 2, column: 20, start: 33, end: 36, text: 'VAE', ids: ['vae'] },
+    ]);
+  });
+
+  test('an unreadable file exits 2', async () => {
+    const io = fakeIo();
+    expect(await runCli(['scan', 'missing.md'], io)).toBe(2);
+    expect(io.err).toBe('sd-glossary: cannot read missing.md: ENOENT\n');
+  });
+});
+
+describe('validate', () => {
+  test('a good page', async () => {
+    const io = fakeIo({ 'g.md': '## CFG\n\nClassifier Free Guidance Scale 的缩写。\n' });
+    expect(await runCli(['validate', 'g.md'], io)).toBe(0);
+    expect(io.out).toBe('g.md: ok, 1 entry\n');
+  });
+
+  test('a bad page: file:line:column errors and exit 1', async () => {
+    const io = fakeIo({ 'g.md': '## 黑话\n\n| a | b |\n| --- | --- |\n| x | y | z |\n\n## 空\n' });
+    expect(await runCli(['validate', 'g.md'], io)).toBe(1);
+    expect(io.err).toBe(
+      'g.md:5:1: table row has 3 cells; expected 2 (term | explanation)\n' +
+        'g.md:7:1: "空" has no definition: write its explanation under the heading\n' +
+        'g.md: 2 problems\n',
+    );
+  });
+
+  test('a page with an overlay', async () => {
+    const io = fakeIo({ 'g.md': '## CFG\n\n缩写。\n', 'o.json': '{"entries": {"cfg": {"headword": "CFX"}}}' });
+    expect(await runCli(['validate', 'g.md', '--overlay', 'o.json'], io)).toBe(1);
+    expect(io.err).toBe('o.json:1:34: overlay entry "cfg": no entry has the headword "CFX"\ng.md: 1 problem\n');
+  });
+
+  test('a JSON document', async () => {
+    const io = fakeIo({ 'g.json': '{"$schema": "x", "locale": "zh-CN", "entries": [], "extra": 1}' });
+    expect(await runCli(['validate', 'g.json'], io)).toBe(1);
+    expect(io.err).toBe('g.json:1:52: schema: (top level): unknown property "extra"\ng.json: 1 problem\n');
+  });
+
+  test('another extension is a usage error', async () => {
+    const io = fakeIo();
+    expect(await runCli(['validate', 'g.yaml'], io)).toBe(2);
+  });
+});
+
+describe('usage', () => {
+  test.each([[[]], [['frobnicate']], [['lookup']], [['lookup', 'a', 'b']], [['--nope']]])('%j exits 2 with usage', async (argv) => {
+    const io = fakeIo();
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err).toContain('Usage: sd-glossary <command>');
+  });
+
+  test('--help and --version exit 0', async () => {
+    const help = fakeIo();
+    expect(await runCli(['--help'], help)).toBe(0);
+    expect(help.out).toContain('Usage: sd-glossary <command>');
+    const version = fakeIo();
+    expect(await runCli(['--version'], version)).toBe(0);
+    expect(version.out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
