@@ -32,7 +32,7 @@ export default defineConfig([
     splitting: false,
     treeshake: true,
     onSuccess: async () => {
-      await copyFile('../../schema/glossary.schema.json', 'dist/schema.json');
+      await copyFile('../../schema/glossary.schema.json', 'schema.json');
     },
   },
   {

@@ -1,5 +1,5 @@
 /**
- * Builds data/glossary.json from the source markdown and overlay. On any issue it prints
+ * Builds glossary.json from the source markdown and overlay. On any issue it prints
  * `file:line:column: message` lines, exits 1 and leaves the previous file untouched.
  */
 import { renameSync, writeFileSync } from 'node:fs';
@@ -15,4 +15,4 @@ if (!glossary) {
 const temp = `${outputPath}.${process.pid}.tmp`;
 writeFileSync(temp, serializeGlossary(glossary));
 renameSync(temp, outputPath);
-console.log(`wrote ${glossary.entries.length} entries to data/glossary.json`);
+console.log(`wrote ${glossary.entries.length} entries to glossary.json`);

@@ -9,7 +9,7 @@ import { buildGlossary, type BuildGlossaryResult } from '../src/parser/index.js'
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** Path of the committed document, absolute. */
-export const outputPath = `${packageDir}data/glossary.json`;
+export const outputPath = `${packageDir}glossary.json`;
 
 /**
  * Builds the built-in glossary from source/glossary.zh-CN.md and source/overlay.json.

@@ -2,7 +2,7 @@
  * @sd-glossary/data: the Stable Diffusion glossary as typed data, with lookup, search and a term
  * matcher. The glossary text is GFDL-1.3-or-later, © 2022 StableDiffusionBook; see NOTICE.md.
  */
-import data from '../data/glossary.json' with { type: 'json' };
+import data from '../glossary.json' with { type: 'json' };
 import { createGlossaryIndex, type GlossaryIndex } from './glossary-index.js';
 import type { Glossary, GlossaryEntry } from './glossary-types.js';
 import type { SearchOptions, SearchResult } from './search-index.js';

@@ -9,7 +9,7 @@ import { buildBuiltinGlossary, outputPath } from '../scripts/builtin.js';
 import { renderGlossaryTypes } from '../scripts/render-types.js';
 import { formatIssue, serializeGlossary } from '../src/parser/index.js';
 
-test('data/glossary.json is what the source markdown and overlay build', () => {
+test('glossary.json is what the source markdown and overlay build', () => {
   const { glossary, issues } = buildBuiltinGlossary();
   expect(issues.map(formatIssue)).toEqual([]);
   expect(readFileSync(outputPath, 'utf8')).toBe(serializeGlossary(glossary!));

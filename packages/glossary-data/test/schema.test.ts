@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { glossarySchema, overlaySchema, validateGlossaryJson } from '../src/parser/index.js';
 import { formatIssue } from '../src/parser/index.js';
 
-const dataPath = fileURLToPath(new URL('../data/glossary.json', import.meta.url));
+const dataPath = fileURLToPath(new URL('../glossary.json', import.meta.url));
 
 describe('schemas', () => {
   test('compile with Ajv in strict mode (draft 2020-12, with $id)', () => {

@@ -1,0 +1,32 @@
+/** Locks the public API: adding or removing an export must show up as a diff here. */
+import { expect, test } from 'vitest';
+import * as main from '../src/index.js';
+import * as parser from '../src/parser/index.js';
+
+test('@sd-glossary/data exports', () => {
+  expect(Object.keys(main).sort()).toEqual([
+    'createGlossaryIndex',
+    'createTermMatcher',
+    'entries',
+    'findTerms',
+    'getEntry',
+    'glossary',
+    'lookup',
+    'search',
+  ]);
+});
+
+test('@sd-glossary/data/parser exports', () => {
+  expect(Object.keys(parser).sort()).toEqual([
+    'buildGlossary',
+    'checkGlossary',
+    'formatIssue',
+    'glossarySchema',
+    'overlaySchema',
+    'parseGlossaryMarkdown',
+    'serializeGlossary',
+    'splitTermText',
+    'summarize',
+    'validateGlossaryJson',
+  ]);
+});
