@@ -76,6 +76,16 @@ describe('createTermMatcher', () => {
     ]);
   });
 
+  test('long tokens and long texts (buffers grow)', () => {
+    const long = 'supercalifragilisticexpialidociousness';
+    const matcher = createTermMatcher([{ text: long, id: 'long' }, { text: 'cfg', id: 'cfg' }]);
+    expect(matcher.findAll(`a ${long.toUpperCase()} b`)).toEqual([{ start: 2, end: 2 + long.length, text: long.toUpperCase(), ids: ['long'] }]);
+    const many = matcher.findAll('cfg '.repeat(1000));
+    expect(many).toHaveLength(1000);
+    expect(many[999]).toEqual({ start: 3996, end: 3999, text: 'cfg', ids: ['cfg'] });
+    expect(matcher.findAll('cfg')).toHaveLength(1);
+  });
+
   test('forms mixing Chinese and Latin letters are skipped', () => {
     expect(createTermMatcher([{ text: 'eta 噪声', id: 'x' }]).findAll('eta 噪声')).toEqual([]);
   });

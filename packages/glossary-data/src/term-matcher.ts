@@ -1,4 +1,4 @@
-import { CJK, classify, hasCjk, isWordClass, singulars, splitWordRun, tokenize } from './tokenize.js';
+import { CHAR_CLASSES, CJK, classify, hasCjk, isWordClass, singulars, tokenEnd, tokenize, type CharClass } from './tokenize.js';
 
 /** One occurrence of a glossary term in a text. */
 export interface TermMatch {
@@ -40,9 +40,21 @@ interface CjkNode {
   ids: string[] | undefined;
 }
 
-/** Separators that may stand between the words of a multi-word term (`CFG scale`, `cfg_scale`, `sd-vae`). */
-const JOINERS = new Set([32, 9, 95, 45, 46]); // space, tab, _ - .
+/**
+ * A token of some term, or a plural of one, as the scanner recognises it: `candidates` are the
+ * term tokens it may stand for, exact first (`vaes` → [`vae`]; `embeddings` → [`embeddings`, `embedding`]).
+ */
+interface KnownToken {
+  readonly text: string;
+  readonly candidates: readonly string[];
+}
+
 const MAX_JOINER_RUN = 3;
+
+/** FNV-1a offset basis as an int32: hashes stay small integers, which V8 keeps unboxed. */
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 
 function addId(ids: string[] | undefined, id: string): string[] {
   if (!ids) return [id];
@@ -80,16 +92,11 @@ function insertCjk(root: CjkNode, form: string, id: string): void {
   node.ids = addId(node.ids, id);
 }
 
-function stepLatin(node: LatinNode, folded: string): LatinNode | undefined {
-  const next = node.next;
-  if (!next) return undefined;
-  const exact = next.get(folded);
-  if (exact) return exact;
-  for (const candidate of singulars(folded)) {
-    const child = next.get(candidate);
-    if (child) return child;
-  }
-  return undefined;
+/** The plurals `singulars` maps back to a token (`batch` → `batchs`, `batches`; `entry` → `entries`). */
+function pluralsOf(token: string): string[] {
+  const guesses = [`${token}s`, `${token}es`];
+  if (token.endsWith('y')) guesses.push(`${token.slice(0, -1)}ies`);
+  return guesses.filter((p) => singulars(p).includes(token));
 }
 
 /**
@@ -100,9 +107,10 @@ function stepLatin(node: LatinNode, folded: string): LatinNode | undefined {
  * @returns a matcher whose `findAll` makes one pass over the text and runs no regular expression.
  */
 export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
+  const classes = CHAR_CLASSES;
   const latinRoot: LatinNode = { next: undefined, ids: undefined };
   const cjkRoot: CjkNode = { next: undefined, ids: undefined };
-  let maxTokenLength = 0;
+  const termTokens = new Set<string>();
   for (const form of forms) {
     if (hasCjk(form.text)) {
       if (tokenize(form.text).length === 0) insertCjk(cjkRoot, form.text, form.id);
@@ -112,28 +120,60 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
     if (tokens.length === 0) continue;
     insertLatin(latinRoot, tokens, form.id);
     if (tokens.length > 1) insertLatin(latinRoot, [tokens.join('')], form.id);
-    for (const t of tokens) maxTokenLength = Math.max(maxTokenLength, t.length);
-    if (tokens.length > 1) maxTokenLength = Math.max(maxTokenLength, tokens.join('').length);
+    for (const t of tokens) termTokens.add(t);
+    if (tokens.length > 1) termTokens.add(tokens.join(''));
   }
-  // A plural may be up to two code units longer than the longest form token ("-es").
-  const longestUseful = maxTokenLength + 2;
+
+  // Every token the scanner should look at: term tokens and their plurals, exact reading first.
+  const known = new Map<string, string[]>();
+  for (const t of termTokens) known.set(t, [t]);
+  for (const t of termTokens) {
+    for (const plural of pluralsOf(t)) {
+      const candidates = known.get(plural);
+      if (!candidates) known.set(plural, [t]);
+      else if (!candidates.includes(t)) candidates.push(t);
+    }
+  }
+  const asciiByHash = new Map<number, KnownToken[]>();
+  const byText = new Map<string, KnownToken>();
+  for (const [text, candidates] of known) {
+    const entry = { text, candidates };
+    byText.set(text, entry);
+    if (/^[\x00-\x7f]*$/.test(text)) {
+      const h = hashRange(text, 0, text.length);
+      const bucket = asciiByHash.get(h);
+      if (bucket) bucket.push(entry);
+      else asciiByHash.set(h, [entry]);
+    }
+  }
+  // Quick reject before hashing: for each first letter (lower-cased ASCII), a bit per token length
+  // (bit 31: 31 or more) that some known token of that letter has. Most words of running text fail.
+  const lengthsByFirst = new Uint32Array(128);
+  for (const text of known.keys()) {
+    const first = text.charCodeAt(0);
+    if (first < 128) lengthsByFirst[first]! |= 1 << Math.min(text.length, 31);
+  }
+  const tables: TokenTables = { lengthsByFirst, asciiByHash, byText };
+  const cjkFirst = new Uint8Array(65536);
+  for (const code of cjkRoot.next?.keys() ?? []) cjkFirst[code] = 1;
+
+  const pending = createTokenBuffer();
 
   function findAll(text: string): TermMatch[] {
     const n = text.length;
-    const cjkHits: TermMatch[] = [];
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const folded: string[] = [];
-    const pushToken = (s: number, e: number): void => {
-      starts.push(s);
-      ends.push(e);
-      folded.push(e - s <= longestUseful ? text.slice(s, e).toLowerCase() : '');
-    };
-
+    const hits: TermMatch[] = [];
+    let emitted = 0; // tokens read so far, known or not
+    let lastKept = -2; // index (in emitted) of the last known token
+    let lastKeptEnd = 0;
     let i = 0;
     while (i < n) {
-      const cls = classify(text.charCodeAt(i));
+      const code = text.charCodeAt(i);
+      const cls = classes[code] as CharClass;
       if (cls === CJK) {
+        if (cjkFirst[code] === 0) {
+          i++;
+          continue;
+        }
         let node: CjkNode | undefined = cjkRoot;
         let bestEnd = -1;
         let bestIds: string[] | undefined;
@@ -148,69 +188,176 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
           }
         }
         if (bestIds) {
-          cjkHits.push({ start: i, end: bestEnd, text: text.slice(i, bestEnd), ids: bestIds });
+          // No Latin term spans a CJK character: settle the pending tokens first, to keep hits in order.
+          matchPending(pending, latinRoot, text, hits);
+          hits.push({ start: i, end: bestEnd, text: text.slice(i, bestEnd), ids: bestIds });
           i = bestEnd;
         } else {
           i++;
         }
-      } else if (isWordClass(cls)) {
-        let j = i + 1;
-        while (j < n && isWordClass(classify(text.charCodeAt(j)))) j++;
-        splitWordRun(text, i, j, pushToken);
-        i = j;
-      } else {
+        continue;
+      }
+      if (!isWordClass(cls)) {
         i++;
+        continue;
       }
-    }
-
-    const latinHits: TermMatch[] = [];
-    const count = starts.length;
-    const joinable = (k: number): boolean => {
-      const gapStart = ends[k]!;
-      const gapEnd = starts[k + 1]!;
-      if (gapEnd - gapStart > MAX_JOINER_RUN) return false;
-      for (let g = gapStart; g < gapEnd; g++) if (!JOINERS.has(text.charCodeAt(g))) return false;
-      return true;
-    };
-    let k = 0;
-    while (k < count) {
-      let node = stepLatin(latinRoot, folded[k]!);
-      let bestLast = -1;
-      let bestIds: string[] | undefined;
-      let last = k;
-      while (node) {
-        if (node.ids) {
-          bestLast = last;
-          bestIds = node.ids;
+      // A word run: take its tokens one by one (camelCase humps split them).
+      let start = i;
+      for (;;) {
+        const end = tokenEnd(text, start);
+        const token = knownToken(text, start, end, tables);
+        if (token) {
+          const joined = lastKept === emitted - 1 && joinable(text, lastKeptEnd, start);
+          pushToken(pending, start, end, token.candidates, joined);
+          lastKept = emitted;
+          lastKeptEnd = end;
         }
-        if (!node.next || last + 1 >= count || !joinable(last)) break;
-        last++;
-        node = stepLatin(node, folded[last]!);
-      }
-      if (bestIds) {
-        const start = starts[k]!;
-        const end = ends[bestLast]!;
-        latinHits.push({ start, end, text: text.slice(start, end), ids: bestIds });
-        k = bestLast + 1;
-      } else {
-        k++;
+        emitted++;
+        if (end >= n || !isWordClass(classes[text.charCodeAt(end)] as CharClass)) {
+          i = end;
+          break;
+        }
+        start = end;
       }
     }
-
-    if (cjkHits.length === 0) return latinHits;
-    if (latinHits.length === 0) return cjkHits;
-    const merged: TermMatch[] = [];
-    let a = 0;
-    let b = 0;
-    while (a < latinHits.length || b < cjkHits.length) {
-      if (b >= cjkHits.length || (a < latinHits.length && latinHits[a]!.start < cjkHits[b]!.start)) {
-        merged.push(latinHits[a++]!);
-      } else {
-        merged.push(cjkHits[b++]!);
-      }
-    }
-    return merged;
+    matchPending(pending, latinRoot, text, hits);
+    return hits;
   }
 
   return { findAll };
+}
+
+/** What the scanner needs to recognise a token without allocating. */
+interface TokenTables {
+  readonly lengthsByFirst: Uint32Array;
+  readonly asciiByHash: Map<number, KnownToken[]>;
+  readonly byText: Map<string, KnownToken>;
+}
+
+/** The known token text[start, end) is, if any: a length-by-first-letter test, then a hash probe. */
+function knownToken(text: string, start: number, end: number, tables: TokenTables): KnownToken | undefined {
+  const length = end - start;
+  let first = text.charCodeAt(start);
+  if (first < 128) {
+    if (first >= 65 && first <= 90) first += 32;
+    if (((tables.lengthsByFirst[first]! >>> Math.min(length, 31)) & 1) === 0) return undefined;
+  }
+  let h = FNV_BASIS;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return tables.byText.get(text.slice(start, end).toLowerCase());
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+  }
+  const bucket = tables.asciiByHash.get(h);
+  if (bucket) for (const candidate of bucket) if (sameFolded(text, start, end, candidate.text)) return candidate;
+  return undefined;
+}
+
+function step(node: LatinNode, candidates: readonly string[]): LatinNode | undefined {
+  const next = node.next;
+  if (!next) return undefined;
+  for (const candidate of candidates) {
+    const child = next.get(candidate);
+    if (child) return child;
+  }
+  return undefined;
+}
+
+/** FNV-1a over the lower-cased (ASCII) code units of text[start, end). */
+function hashRange(text: string, start: number, end: number): number {
+  let h = FNV_BASIS;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+  }
+  return h;
+}
+
+/** Compares text[start, end) lower-cased (ASCII) with an already lower-case token. */
+function sameFolded(text: string, start: number, end: number, token: string): boolean {
+  if (end - start !== token.length) return false;
+  for (let i = 0; i < token.length; i++) {
+    let c = text.charCodeAt(start + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== token.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** True when only `_ - .`, spaces or tabs (at most three) stand between two tokens; none at a camelCase hump. */
+function joinable(text: string, gapStart: number, gapEnd: number): boolean {
+  if (gapEnd - gapStart > MAX_JOINER_RUN) return false;
+  for (let g = gapStart; g < gapEnd; g++) {
+    const c = text.charCodeAt(g);
+    if (c !== 32 && c !== 9 && c !== 95 && c !== 45 && c !== 46) return false; // space, tab, _ - .
+  }
+  return true;
+}
+
+/**
+ * Known tokens waiting to be matched, in typed buffers the matcher reuses from call to call
+ * (`findAll` never re-enters itself, and the buffers are emptied before it returns).
+ */
+interface TokenBuffer {
+  starts: Int32Array;
+  ends: Int32Array;
+  /** 1 when the token directly follows the previous one, with only joiners between. */
+  joined: Uint8Array;
+  readonly candidates: Array<readonly string[] | undefined>;
+  count: number;
+}
+
+function createTokenBuffer(): TokenBuffer {
+  return { starts: new Int32Array(256), ends: new Int32Array(256), joined: new Uint8Array(256), candidates: [], count: 0 };
+}
+
+function pushToken(buffer: TokenBuffer, start: number, end: number, candidates: readonly string[], joined: boolean): void {
+  const k = buffer.count;
+  if (k === buffer.starts.length) {
+    const starts = new Int32Array(k * 2);
+    const ends = new Int32Array(k * 2);
+    const joins = new Uint8Array(k * 2);
+    starts.set(buffer.starts);
+    ends.set(buffer.ends);
+    joins.set(buffer.joined);
+    buffer.starts = starts;
+    buffer.ends = ends;
+    buffer.joined = joins;
+  }
+  buffer.starts[k] = start;
+  buffer.ends[k] = end;
+  buffer.joined[k] = joined ? 1 : 0;
+  buffer.candidates[k] = candidates;
+  buffer.count = k + 1;
+}
+
+/** Matches the pending tokens against the Latin trie, longest match first, appends the hits, empties the buffer. */
+function matchPending(buffer: TokenBuffer, root: LatinNode, text: string, hits: TermMatch[]): void {
+  const { starts, ends, joined, candidates, count } = buffer;
+  let k = 0;
+  while (k < count) {
+    let node = step(root, candidates[k]!);
+    let bestLast = -1;
+    let bestIds: string[] | undefined;
+    let last = k;
+    while (node) {
+      if (node.ids) {
+        bestLast = last;
+        bestIds = node.ids;
+      }
+      if (!node.next || last + 1 >= count || joined[last + 1] === 0) break;
+      last++;
+      node = step(node, candidates[last]!);
+    }
+    if (bestIds) {
+      const start = starts[k]!;
+      const end = ends[bestLast]!;
+      hits.push({ start, end, text: text.slice(start, end), ids: bestIds });
+      k = bestLast + 1;
+    } else {
+      k++;
+    }
+  }
+  candidates.fill(undefined, 0, count); // let this text's candidate lists go
+  buffer.count = 0;
 }

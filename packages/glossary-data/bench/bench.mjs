@@ -1,0 +1,106 @@
+// Benchmarks of @sd-glossary/data, run against the built package (dist/): matcher throughput,
+// lookup/search latency, cold import time, package size. `pnpm bench` prints the figures with their
+// targets. Timings are wall-clock on this machine; run it on an otherwise idle machine.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const pkgDir = fileURLToPath(new URL('..', import.meta.url));
+const { entries, findTerms, lookup, search } = await import(new URL('../dist/index.js', import.meta.url).href);
+
+/** Deterministic PRNG (mulberry32), so every run scans the same text. */
+function prng(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function mixedText(targetBytes) {
+  const rand = prng(42);
+  const chinese = entries.map((e) => e.definition.text);
+  const english = [
+    'The quick brown fox jumps over the lazy dog while the sampler runs for thirty steps.',
+    'Use a lower CFG scale with DPM++ 2M Karras and set clip_skip to 2 for anime checkpoints.',
+    'train_batch_size = 4\nmax_train_epochs = 10\nlearning_rate = 1e-4\nnetwork_dim = 32',
+    'masterpiece, best quality, (detailed eyes:1.2), [blurry], <lora:style:0.8>, __wildcards__',
+    'Steps: 28, Sampler: Euler a, CFG scale: 7, Seed: 1234, Size: 512x768, Clip skip: 2, ENSD: 31337',
+    'Installing extensions from the HTML page needs a MongoDB clipboard in August; nothing matches here.',
+  ];
+  const parts = [];
+  let bytes = 0;
+  while (bytes < targetBytes) {
+    const part = rand() < 0.5 ? chinese[Math.floor(rand() * chinese.length)] : english[Math.floor(rand() * english.length)];
+    parts.push(part);
+    bytes += Buffer.byteLength(part) + 1;
+  }
+  return parts.join('\n');
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function latency(fn, inputs, rounds) {
+  for (const input of inputs) fn(input); // warm up: builds the indexes, lets the JIT settle
+  const times = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const input of inputs) {
+      const t0 = process.hrtime.bigint();
+      fn(input);
+      times.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { n: times.length, p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+const rows = [];
+const row = (what, value, target, ok) => rows.push({ what, value, target, ok: ok === undefined ? '' : ok ? 'ok' : 'MISSED' });
+
+// 1. Matcher throughput on mixed Chinese/English text.
+const text = mixedText(8 * 1024 * 1024);
+const mb = Buffer.byteLength(text) / 1e6;
+for (let i = 0; i < 2; i++) findTerms(text); // warm up: index build and JIT
+const runs = [];
+let hits = 0;
+for (let i = 0; i < 9; i++) {
+  const t0 = performance.now();
+  hits = findTerms(text).length;
+  runs.push(performance.now() - t0);
+}
+runs.sort((a, b) => a - b);
+const mbps = mb / (runs[4] / 1000);
+row(`matcher, ${mb.toFixed(1)} MB mixed zh/en (${hits} hits), median of 9`, `${mbps.toFixed(0)} MB/s (best ${(mb / (runs[0] / 1000)).toFixed(0)})`, '≥ 100 MB/s', mbps >= 100);
+
+// 2. lookup and search latency over every form and every prefix of it.
+const forms = entries.flatMap((e) => e.forms.map((f) => f.text));
+const lookups = [...forms, ...forms.map((f) => f.toLowerCase().replace(/ /g, '_')), 'nothing', 'cfgScale', 'VAEs'];
+const prefixes = [...new Set(forms.flatMap((f) => [f.slice(0, 1), f.slice(0, 2), f.slice(0, 4)]).concat(['zl', 'zhal', 'sunshi', 'Dream']))];
+const l = latency(lookup, lookups, 200);
+row(`lookup, ${l.n} calls`, `p50 ${l.p50.toFixed(2)} µs, p99 ${l.p99.toFixed(2)} µs`, 'p99 < 20 µs', l.p99 < 20);
+const s = latency((q) => search(q, { limit: 20 }), prefixes, 200);
+row(`search, ${s.n} calls (1–4 character prefixes)`, `p50 ${s.p50.toFixed(2)} µs, p99 ${s.p99.toFixed(2)} µs`, 'p99 < 20 µs', s.p99 < 20);
+
+// 3. Cold import in a fresh process (module load and evaluation; indexes are built on first use).
+function coldImport(code) {
+  const times = [];
+  for (let i = 0; i < 11; i++) times.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: pkgDir, encoding: 'utf8' })));
+  return times.sort((a, b) => a - b)[5];
+}
+const esm = coldImport(`const t0 = performance.now(); await import('./dist/index.js'); process.stdout.write(String(performance.now() - t0));`);
+row('cold import (ESM), median of 11 fresh processes', `${esm.toFixed(1)} ms`, '< 30 ms', esm < 30);
+const cjs = coldImport(`import { createRequire } from 'node:module'; const require = createRequire(process.cwd() + '/'); const t0 = performance.now(); require('./dist/index.cjs'); process.stdout.write(String(performance.now() - t0));`);
+row('cold require (CJS), median of 11 fresh processes', `${cjs.toFixed(1)} ms`, '< 30 ms', cjs < 30);
+const first = coldImport(`const t0 = performance.now(); const m = await import('./dist/index.js'); m.findTerms('CFG'); m.search('zl'); m.lookup('vae'); process.stdout.write(String(performance.now() - t0));`);
+row('cold import + first findTerms/search/lookup', `${first.toFixed(1)} ms`, '', undefined);
+
+// 4. Package size.
+const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: pkgDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+row(`package size (${packed.entryCount} files)`, `${(packed.size / 1024).toFixed(0)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KiB unpacked`, '', undefined);
+
+const width = Math.max(...rows.map((r) => r.what.length));
+console.log(`@sd-glossary/data benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
+for (const r of rows) console.log(`  ${r.what.padEnd(width)}  ${r.value.padEnd(34)} ${r.target.padEnd(12)} ${r.ok}`);
+if (rows.some((r) => r.ok === 'MISSED')) process.exitCode = 1;
