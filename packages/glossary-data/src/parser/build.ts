@@ -192,7 +192,7 @@ function buildEntry(
     headword: draft.headword,
     category: draft.category,
     forms: forms as GlossaryEntry['forms'],
-    summary: summarize((draft.gloss ?? draft.definition).text),
+    summary: summarize(draft.definition.text),
     ...(draft.gloss && { gloss: draft.gloss }),
     definition: draft.definition,
     links,
