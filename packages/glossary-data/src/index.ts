@@ -57,6 +57,7 @@ export function findTerms(text: string): TermMatch[] {
 
 export { createGlossaryIndex, type GlossaryIndex } from './glossary-index.js';
 export { createTermMatcher, type MatchableForm, type TermMatch, type TermMatcher } from './term-matcher.js';
+export { charKind, type CharKind } from './tokenize.js';
 export type { SearchMatchKind, SearchOptions, SearchResult } from './search-index.js';
 export type {
   Glossary,

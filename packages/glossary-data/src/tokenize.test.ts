@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CJK, DIGIT, LOWER, SEPARATOR, UPPER, classify, formKeys, singulars, tokenize } from './tokenize.js';
+import { CJK, DIGIT, LOWER, SEPARATOR, UPPER, charKind, classify, formKeys, singulars, tokenize } from './tokenize.js';
 
 describe('classify', () => {
   test.each([
@@ -66,5 +66,22 @@ describe('singulars', () => {
     ['cfg', []],
   ])('%s', (token, out) => {
     expect(singulars(token)).toEqual(out);
+  });
+});
+
+describe('charKind', () => {
+  test.each([
+    ['a', 'latin'],
+    ['7', 'latin'],
+    ['é', 'latin'],
+    ['炸', 'cjk'],
+    ['_', 'separator'],
+    ['，', 'separator'],
+  ])('%s', (char, kind) => {
+    expect(charKind(char.charCodeAt(0))).toBe(kind);
+  });
+
+  test('past the end of a string', () => {
+    expect(charKind(''.charCodeAt(0))).toBe('separator');
   });
 });

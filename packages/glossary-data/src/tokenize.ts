@@ -164,3 +164,18 @@ export function singulars(token: string): string[] {
   out.push(token.slice(0, -1));
   return out;
 }
+
+/** What a code unit is to the term matcher. */
+export type CharKind = 'latin' | 'cjk' | 'separator';
+
+/**
+ * Tells how the term matcher reads a UTF-16 code unit, so tools (a completion's prefix, a word under
+ * the cursor) cut text where the matcher does.
+ * @param code - a code unit from `String.prototype.charCodeAt`.
+ * @returns `latin` for letters and digits of alphabetic scripts, `cjk` for Han, kana and hangul,
+ *   `separator` for everything else (and for `NaN`, past the end of a string).
+ */
+export function charKind(code: number): CharKind {
+  const cls = CHAR_CLASSES[code];
+  return cls === CJK ? 'cjk' : cls === UPPER || cls === LOWER || cls === DIGIT ? 'latin' : 'separator';
+}

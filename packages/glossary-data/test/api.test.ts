@@ -5,6 +5,7 @@ import * as parser from '../src/parser/index.js';
 
 test('@sd-glossary/data exports', () => {
   expect(Object.keys(main).sort()).toEqual([
+    'charKind',
     'createGlossaryIndex',
     'createTermMatcher',
     'entries',

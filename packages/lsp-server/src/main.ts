@@ -1,0 +1,28 @@
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { builtinGlossary } from './builtin-glossary.js';
+import { createServer } from './server.js';
+
+declare const SERVER_VERSION: string;
+
+const HELP = `sd-glossary-lsp ${SERVER_VERSION}: explains Stable Diffusion jargon on hover, completes it
+
+Usage: sd-glossary-lsp --stdio | --node-ipc | --socket=<port> | --pipe=<name>
+       sd-glossary-lsp --version | --help
+
+Settings (workspace/configuration section "sdGlossary", or initializationOptions):
+  enable, disabledLanguages, completion.enable, completion.maxItems, hover.verbosity ("full" | "summary")
+`;
+
+const args = process.argv.slice(2);
+if (args.includes('--version') || args.includes('-v')) {
+  process.stdout.write(`${SERVER_VERSION}\n`);
+} else if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(HELP);
+} else if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+  process.stderr.write(`sd-glossary-lsp: say how to talk: --stdio, --node-ipc, --socket=<port> or --pipe=<name>\n\n${HELP}`);
+  process.exitCode = 2;
+} else {
+  const connection = createConnection(ProposedFeatures.all);
+  createServer({ connection, glossary: builtinGlossary(), version: SERVER_VERSION });
+  connection.listen();
+}

@@ -1,0 +1,158 @@
+import {
+  CompletionTriggerKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  MarkupKind,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+  type Position,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, type GlossarySource, type RequestContext } from './service/language-service.js';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
+
+/** Where the server writes what it has to say (the client's output channel, usually). */
+export interface Logger {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+/** What `createServer` needs. */
+export interface ServerOptions {
+  /** A connection that has not started listening yet. */
+  readonly connection: Connection;
+  /** The glossary to serve. */
+  readonly glossary: GlossarySource;
+  /** The server's version, reported in `serverInfo`. */
+  readonly version: string;
+  /** Defaults to the connection's console. */
+  readonly logger?: Logger;
+}
+
+/** The capabilities, all static: Neovim 0.7 and Eglot 1.9 ignore capabilities registered later. */
+export const SERVER_CAPABILITIES: InitializeResult['capabilities'] = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+  hoverProvider: true,
+  completionProvider: { resolveProvider: true },
+  definitionProvider: true,
+  documentSymbolProvider: true,
+  workspaceSymbolProvider: true,
+};
+
+const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+
+function isPosition(value: unknown): value is Position {
+  const p = value as Partial<Position> | null | undefined;
+  return typeof p?.line === 'number' && typeof p.character === 'number';
+}
+
+/** The document and position of a request, or an InvalidParams error saying what is wrong. */
+function textDocumentPosition(params: unknown): { uri: string; position: Position } | ResponseError<void> {
+  const p = params as { textDocument?: { uri?: unknown }; position?: unknown } | null | undefined;
+  if (typeof p?.textDocument?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri must be a string');
+  if (!isPosition(p.position)) return new ResponseError(ErrorCodes.InvalidParams, 'position must have numeric line and character');
+  return { uri: p.textDocument.uri, position: p.position };
+}
+
+/**
+ * Wires the language service to a connection: state lives here, features live in the service.
+ * @param options - connection, glossary, version, logger.
+ * @returns `dispose`, which removes every handler the server registered.
+ */
+export function createServer(options: ServerOptions): { dispose(): void } {
+  const { connection, glossary, version } = options;
+  const logger = options.logger ?? connection.console;
+  const service = createLanguageService(glossary);
+  const documents = new TextDocuments(TextDocument);
+  let settings: Settings = DEFAULT_SETTINGS;
+  let hoverMarkdown = false;
+  let documentationMarkdown = false;
+  let canPullConfiguration = false;
+
+  const context = (markdown: boolean): RequestContext => ({ settings, markdown });
+
+  async function pullSettings(): Promise<void> {
+    if (!canPullConfiguration) return;
+    try {
+      const [section] = (await connection.workspace.getConfiguration([{ section: 'sdGlossary' }])) as unknown[];
+      settings = parseSettings(section);
+    } catch (error) {
+      logger.error(`could not read settings: ${(error as Error).message}`);
+    }
+  }
+
+  const disposables = [
+    connection.onInitialize((params) => {
+      const caps: ClientCapabilities = params.capabilities ?? {};
+      hoverMarkdown = caps.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? false;
+      documentationMarkdown = caps.textDocument?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? false;
+      canPullConfiguration = caps.workspace?.configuration === true;
+      if (params.initializationOptions !== undefined && params.initializationOptions !== null) {
+        settings = parseSettings(params.initializationOptions);
+      }
+      return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'sd-glossary-lsp', version } };
+    }),
+    connection.onInitialized(() => {
+      void pullSettings();
+      logger.info(`sd-glossary-lsp ${version}: ${glossary.index.entries.length} terms`);
+    }),
+    connection.onDidChangeConfiguration((params) => {
+      const raw = (params as { settings?: unknown } | undefined)?.settings;
+      if (raw !== null && typeof raw === 'object' && 'sdGlossary' in raw) settings = parseSettings(raw);
+      else void pullSettings();
+    }),
+    documents.onDidClose((event) => service.forget(event.document.uri)),
+    connection.onHover((params, token) => {
+      if (token.isCancellationRequested) return cancelled();
+      const request = textDocumentPosition(params);
+      if (request instanceof ResponseError) return request;
+      const document = documents.get(request.uri);
+      return document ? service.hover(document, request.position, context(hoverMarkdown)) : null;
+    }),
+    connection.onCompletion((params, token) => {
+      if (token.isCancellationRequested) return cancelled();
+      const request = textDocumentPosition(params);
+      if (request instanceof ResponseError) return request;
+      const document = documents.get(request.uri);
+      const invoked = (params.context?.triggerKind ?? CompletionTriggerKind.Invoked) === CompletionTriggerKind.Invoked;
+      return document ? service.completion(document, request.position, invoked, context(documentationMarkdown)) : null;
+    }),
+    connection.onCompletionResolve((item, token) => {
+      if (token.isCancellationRequested) return cancelled();
+      if (typeof item !== 'object' || item === null) return new ResponseError(ErrorCodes.InvalidParams, 'a completion item is an object');
+      return service.resolveCompletion(item, context(documentationMarkdown));
+    }),
+    connection.onDefinition((params, token) => {
+      if (token.isCancellationRequested) return cancelled();
+      const request = textDocumentPosition(params);
+      if (request instanceof ResponseError) return request;
+      const document = documents.get(request.uri);
+      return document ? service.definition(document, request.position, context(hoverMarkdown)) : null;
+    }),
+    connection.onDocumentSymbol((params, token: CancellationToken) => {
+      const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+      if (typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri must be a string');
+      const document = documents.get(uri);
+      if (!document) return null;
+      const symbols = service.documentSymbols(document, context(hoverMarkdown), token);
+      return token.isCancellationRequested ? cancelled() : symbols;
+    }),
+    connection.onWorkspaceSymbol((params, token) => {
+      if (token.isCancellationRequested) return cancelled();
+      const query = typeof params?.query === 'string' ? params.query : '';
+      return service.workspaceSymbols(query, settings.completion.maxItems);
+    }),
+  ];
+  disposables.push(documents.listen(connection));
+
+  return {
+    dispose() {
+      for (const d of disposables.splice(0)) d.dispose();
+    },
+  };
+}

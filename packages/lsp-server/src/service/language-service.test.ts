@@ -1,0 +1,266 @@
+import { getEntry } from '@sd-glossary/data';
+import { describe, expect, test } from 'vitest';
+import { at } from '../../test/cursor.js';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings.js';
+import { builtinGlossary } from '../builtin-glossary.js';
+import { createLanguageService, type RequestContext } from './language-service.js';
+
+const SOURCE = 'file:///glossary/source/glossary.zh-CN.md';
+const glossary = { ...builtinGlossary(), sourceUri: () => SOURCE };
+const service = createLanguageService(glossary);
+const md: RequestContext = { settings: DEFAULT_SETTINGS, markdown: true };
+const plain: RequestContext = { settings: DEFAULT_SETTINGS, markdown: false };
+const withSettings = (raw: unknown, markdown = true): RequestContext => ({ settings: parseSettings(raw), markdown });
+
+function hovered(marked: string, languageId = 'markdown'): [string, string] | null {
+  const { document, position } = at(marked, languageId);
+  const hover = service.hover(document, position, md);
+  if (!hover) return null;
+  const value = (hover.contents as { value: string }).value;
+  return [document.getText(hover.range!), value.split('\n')[0]!];
+}
+
+describe('hover: the term under the cursor, in every format', () => {
+  test.each<[string, string, string, string]>([
+    ['markdown', 'the ‸CFG scale', 'CFG scale', '**CFG**'],
+    ['markdown', '用 db 训练时炸‸炉了', '炸炉', '**炸炉**'],
+    ['markdown', '损失函‸数不等于损失', '损失函数', '**损失函数**'],
+    ['markdown', '`clip_‸skip`', 'clip_skip', '**CLIP**'],
+    ['sd-prompt', '(‸vae:1.2)', 'vae', '**VAE**'],
+    ['sd-prompt', '[a:‸cfg:0.5]', 'cfg', '**CFG**'],
+    ['sd-prompt', '<lora:sd-‸vae-ft:0.8>', 'vae', '**VAE**'],
+    ['sd-prompt', '<hypernet:‸hypernetwork:1>', 'hypernetwork', '**hn**'],
+    ['sd-prompt', '__clip_‸skip__', 'clip_skip', '**CLIP**'],
+    ['sd-prompt', '{a|‸ckpt}', 'ckpt', '**检查点**'],
+    ['sd-prompt', '\\(‸VAE\\)', 'VAE', '**VAE**'],
+    ['sd-prompt', 'a BREAK ‸CLIP AND b', 'CLIP', '**CLIP**'],
+    ['plaintext', 'Steps: 28, CFG ‸scale: 7, Clip skip: 2', 'CFG scale', '**CFG**'],
+    ['plaintext', 'Steps: 28, CFG scale: 7, Clip ‸skip: 2, ENSD: 31337', 'Clip skip', '**CLIP**'],
+    ['plaintext', 'Clip skip: 2, ‸ENSD: 31337', 'ENSD', '**ENSD**'],
+    ['toml', 'train_‸batch_size = 4', 'batch_size', '**Batch size**'],
+    ['toml', 'max_train_‸epochs = 10', 'epochs', '**代次**'],
+    ['toml', 'vae = "sd-‸vae-ft-mse"', 'vae', '**VAE**'],
+    ['toml', '‸cfg_scale = 7', 'cfg_scale', '**CFG**'],
+    ['toml', 'seed = 1 # 炸‸炉 warning', '炸炉', '**炸炉**'],
+    ['json', '{"‸cfg_scale": 7}', 'cfg_scale', '**CFG**'],
+    ['jsonc', '{"seed": 1} // ‸VAE here', 'VAE', '**VAE**'],
+    ['yaml', 'clip_‸skip: 2', 'clip_skip', '**CLIP**'],
+    ['ini', '‸ENSD=31337', 'ENSD', '**ENSD**'],
+    ['properties', 'model.‸vae=ft-mse', 'vae', '**VAE**'],
+    ['python', '# the ‸VAE', 'VAE', '**VAE**'],
+  ])('%s: %s', (languageId, marked, text, header) => {
+    const result = hovered(marked, languageId);
+    expect(result?.[0]).toBe(text);
+    expect(result?.[1].startsWith(header)).toBe(true);
+  });
+
+  test.each<[string, string]>([
+    ['markdown', 'the ‸ CFG'],
+    ['markdown', 'CFG‸, VAE'],
+    ['markdown', 'hello ‸world'],
+    ['markdown', '[paper](https://example.com/‸vae)'],
+    ['markdown', 'see https://example.com/sd-‸vae'],
+    ['markdown', '<img src="‸vae.png">'],
+    ['json', '{"a": ‸cfg}'],
+    ['sd-prompt', '(vae:1.‸2)'],
+    ['sd-prompt', '‸(vae:1.2)'],
+  ])('%s: %s → null', (languageId, marked) => {
+    expect(hovered(marked, languageId)).toBeNull();
+  });
+
+  test('UTF-16 positions: an emoji before the term does not shift it', () => {
+    const { document, position } = at('😀 ‸CFG');
+    expect(service.hover(document, position, md)?.range).toEqual({ start: { line: 0, character: 3 }, end: { line: 0, character: 6 } });
+  });
+
+  test('CRLF line breaks', () => {
+    const { document, position } = at('a\r\nb ‸VAE\r\nc');
+    expect(service.hover(document, position, md)?.range).toEqual({ start: { line: 1, character: 2 }, end: { line: 1, character: 5 } });
+  });
+
+  test('positions past the end, negative or fractional give null', () => {
+    const { document } = at('‸VAE');
+    for (const position of [{ line: 1, character: 0 }, { line: 0, character: 99 }, { line: -1, character: 0 }, { line: 0, character: 0.5 }]) {
+      expect(service.hover(document, position, md)).toBeNull();
+    }
+  });
+
+  test('a disabled language or a disabled server gives null', () => {
+    const { document, position } = at('‸VAE', 'toml');
+    expect(service.hover(document, position, withSettings({ disabledLanguages: ['toml'] }))).toBeNull();
+    expect(service.hover(document, position, withSettings({ sdGlossary: { enable: false } }))).toBeNull();
+  });
+});
+
+describe('hover content', () => {
+  test('markdown: names, definition with its markup, links with archives, source and licence', () => {
+    const { document, position } = at('‸VAE');
+    const value = (service.hover(document, position, md)!.contents as { value: string }).value;
+    const vae = getEntry('vae')!;
+    expect(value).toBe(
+      [
+        '**VAE** · Variational autoencoders · 变分自编码器 · variational autoencoder',
+        vae.definition.markdown,
+        '[变分自编码器](http://www.gwylab.com/note-vae.html) ([Archive](https://web.archive.org/web/20221120160430/http://www.gwylab.com/note-vae.html))',
+        '— [VAE](https://guide.novelai.dev/advanced/glossary#vae) · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
+      ].join('\n\n'),
+    );
+  });
+
+  test('the CLIP quote and code block stay markdown', () => {
+    const { document, position } = at('‸CLIP');
+    const value = (service.hover(document, position, md)!.contents as { value: string }).value;
+    expect(value).toContain('\n> CLIP 是一个非常先进的神经网络');
+    expect(value).toContain('```text\na big cherry tree above a lake with flying petals in the sky.\n```');
+  });
+
+  test('a table row names its table in the source line', () => {
+    const { document, position } = at('‸炸炉');
+    const value = (service.hover(document, position, md)!.contents as { value: string }).value;
+    expect(value.split('\n\n').at(-1)).toBe('— [黑话 › 炸炉](https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D) · GFDL-1.3-or-later · © 2022 StableDiffusionBook');
+  });
+
+  test('plain text for clients without markdown', () => {
+    const { document, position } = at('‸ENSD');
+    const hover = service.hover(document, position, plain)!;
+    expect(hover.contents).toEqual({
+      kind: 'plaintext',
+      value: [
+        'ENSD (eta noise seed delta, 噪声种子增量)',
+        getEntry('ensd')!.definition.text,
+        '— ENSD https://guide.novelai.dev/advanced/glossary#ensd · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
+      ].join('\n\n'),
+    });
+  });
+
+  test('summary verbosity: one line and the source', () => {
+    const { document, position } = at('‸ENSD');
+    const hover = service.hover(document, position, withSettings({ hover: { verbosity: 'summary' } }))!;
+    expect((hover.contents as { value: string }).value.split('\n\n')).toEqual([
+      '**ENSD** · eta noise seed delta · 噪声种子增量',
+      '在设置页中的 eta noise seed delta 是 eta 噪声种子增量。',
+      '— [ENSD](https://guide.novelai.dev/advanced/glossary#ensd) · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
+    ]);
+  });
+
+  test('a shared form shows every entry', () => {
+    const { document, position } = at('an ‸embedding');
+    const value = (service.hover(document, position, md)!.contents as { value: string }).value;
+    expect(value.split('\n\n---\n\n').map((part) => part.split('\n')[0])).toEqual([
+      '**Embeddings** · 嵌入 · embedding',
+      '**ti** · emb · 嵌入模型 · Textual Inversion · Embedding',
+    ]);
+  });
+});
+
+describe('completion', () => {
+  const complete = (marked: string, invoked = false, context: RequestContext = md, languageId = 'markdown') => {
+    const { document, position } = at(marked, languageId);
+    return service.completion(document, position, invoked, context);
+  };
+  const first = (marked: string) => {
+    const item = complete(marked)?.items[0];
+    return item && [item.label, item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined, item.filterText];
+  };
+  const range = (start: number, end: number) => ({ start: { line: 0, character: start }, end: { line: 0, character: end } });
+
+  test.each<[string, string, number, number, string]>([
+    ['Dream‸', 'DreamBooth', 0, 5, 'Dream'],
+    ['use cf‸', 'CFG', 4, 6, 'cf'],
+    ['Batch‸', 'Batch size', 0, 5, 'Batch'],
+    ['cfg_sc‸', 'CFG Scale', 0, 6, 'cfg_sc'],
+    ['炸‸', '炸炉', 0, 1, '炸'],
+    ['我用的是炸‸', '炸炉', 4, 5, '炸'],
+    ['zl‸', '炸炉', 0, 2, 'zl'],
+    ['zhal‸', '炸炉', 0, 4, 'zhal'],
+    ['(masterpiece:1.2), va‸', 'VAE', 19, 21, 'va'],
+    ['nothing starts with vae_f, so f‸', '废丹', 30, 31, 'f'],
+  ])('%s → %s', (marked, label, start, end, filterText) => {
+    expect(first(marked)).toEqual([label, range(start, end), filterText]);
+  });
+
+  test('items: summary as detail, headword beside an alias, a plain-text edit, entry id for resolve', () => {
+    const item = complete('Dream‸')!.items[0]!;
+    expect(item).toEqual({
+      label: 'DreamBooth',
+      labelDetails: { description: 'db' },
+      kind: 14,
+      detail: getEntry('dreambooth')!.summary,
+      filterText: 'Dream',
+      sortText: '0000',
+      textEdit: { range: range(0, 5), newText: 'DreamBooth' },
+      data: { id: 'dreambooth' },
+    });
+  });
+
+  test('ranked: exact, then headword prefixes, then other forms, then pinyin', () => {
+    const items = complete('d‸')!.items.map((i) => [i.label, i.labelDetails?.description]);
+    // One item per entry: DeepSpeed's best match is its headword "ds".
+    expect(items.slice(0, 3)).toEqual([['ds', undefined], ['db', undefined], ['data augmentation', 'aug']]);
+    expect(complete('dai‸')!.items.map((i) => i.label)).toEqual(['代次', '代价函数']);
+  });
+
+  test('resolve adds the definition as documentation', () => {
+    const item = complete('Dream‸')!.items[0]!;
+    const resolved = service.resolveCompletion(item, md);
+    expect(resolved.documentation).toEqual({ kind: 'markdown', value: expect.stringContaining('**db** · 梦展 · DreamBooth') });
+    expect(service.resolveCompletion({ label: 'x', data: { id: 'nope' } }, md)).toEqual({ label: 'x', data: { id: 'nope' } });
+  });
+
+  test('no noise: nothing inside URLs, nothing on an empty prefix unless invoked', () => {
+    expect(complete('https://example.com/cf‸')).toBeNull();
+    expect(complete('a ‸')).toBeNull();
+    expect(complete('qqqq‸')).toBeNull();
+    const all = complete('a ‸', true)!;
+    expect(all.items).toHaveLength(40);
+    expect(all.items[0]!.textEdit).toEqual({ range: range(2, 2), newText: all.items[0]!.label });
+  });
+
+  test('settings: max items and off', () => {
+    expect(complete('c‸', false, withSettings({ completion: { maxItems: 2 } }))!.items).toHaveLength(2);
+    expect(complete('c‸', false, withSettings({ completion: { enable: false } }))).toBeNull();
+  });
+});
+
+describe('definition and symbols', () => {
+  test('go to definition opens the source markdown at the entry line', () => {
+    const { document, position } = at('a ‸VAE');
+    expect(service.definition(document, position, md)).toEqual([
+      { uri: SOURCE, range: { start: { line: getEntry('vae')!.sources[0].line - 1, character: 0 }, end: { line: getEntry('vae')!.sources[0].line - 1, character: 0 } } },
+    ]);
+    expect(service.definition(at('a ‸b').document, at('a ‸b').position, md)).toBeNull();
+  });
+
+  test('document symbols: the terms a kohya config touches, each with its uses', () => {
+    const { document } = at('[training]\ntrain_batch_size = 4\nmax_train_epochs = 10\nclip_skip = 2\nvae = "sd-vae-ft-mse"\n‸', 'toml');
+    const symbols = service.documentSymbols(document, md);
+    expect(symbols.map((s) => [s.name, s.children!.map((c) => c.name)])).toEqual([
+      ['Batch size', ['batch_size']],
+      ['代次', ['epochs']],
+      ['CLIP', ['clip_skip']],
+      ['VAE', ['vae', 'vae']],
+    ]);
+    expect(service.documentSymbols(document, md, { isCancellationRequested: true })).toEqual([]);
+  });
+
+  test('workspace symbols search the glossary', () => {
+    expect(service.workspaceSymbols('zl', 10).map((s) => s.name)).toEqual(['炸炉', 'Tensor']);
+    expect(service.workspaceSymbols('', 100)).toHaveLength(40);
+    expect(createLanguageService({ ...glossary, sourceUri: () => undefined }).workspaceSymbols('zl', 10)).toEqual([]);
+  });
+});
+
+describe('settings', () => {
+  test.each<[unknown, Partial<Settings>]>([
+    [undefined, {}],
+    [null, {}],
+    [{}, {}],
+    [{ sdGlossary: {} }, {}],
+    [{ enable: 'yes', completion: { maxItems: -3 }, hover: { verbosity: 'loud' } }, {}],
+    [{ sdGlossary: { enable: false } }, { enable: false }],
+    [{ completion: { maxItems: 5000 } }, { completion: { enable: true, maxItems: 1000 } }],
+    [{ disabledLanguages: ['json', 3] }, { disabledLanguages: ['json'] }],
+  ])('%j', (raw, expected) => {
+    expect(parseSettings(raw)).toEqual({ ...DEFAULT_SETTINGS, ...expected });
+  });
+});

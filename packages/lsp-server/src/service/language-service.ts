@@ -1,0 +1,240 @@
+import { charKind, type GlossaryEntry, type GlossaryIndex, type SearchResult, type TermMatch } from '@sd-glossary/data';
+import {
+  CompletionItemKind,
+  MarkupKind,
+  SymbolKind,
+  type CompletionItem,
+  type CompletionList,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type Position,
+  type Range,
+  type SymbolInformation,
+} from 'vscode-languageserver-types';
+import { servesLanguage, type Settings } from '../settings.js';
+import { attributionOf, entryMarkdown, entryPlainText } from './content.js';
+import type { ServiceDocument } from './document.js';
+import { urlSpans } from './extractors/regions.js';
+import { createLineMatches } from './line-matches.js';
+import { completionPrefixes } from './prefix.js';
+
+/** The glossary the service explains, and where its entries are written down. */
+export interface GlossarySource {
+  /** The glossary with its indexes. */
+  readonly index: GlossaryIndex;
+  /**
+   * The URI of the file that defines an entry, for go-to-definition and workspace symbols.
+   * @returns `undefined` when the file is not available.
+   */
+  sourceUri(entry: GlossaryEntry): string | undefined;
+}
+
+/** What a request needs to know about the client and the user's choices. */
+export interface RequestContext {
+  readonly settings: Settings;
+  /** The client renders markdown in hovers and documentation. */
+  readonly markdown: boolean;
+}
+
+/** Data carried by a completion item to its `completionItem/resolve`. */
+export interface CompletionData {
+  readonly id: string;
+}
+
+/** Cancellation, as the protocol's token offers it. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+/** The glossary as LSP answers. Pure: no connection, no file system. */
+export interface LanguageService {
+  /**
+   * The entry (or entries) of the term under the cursor.
+   * @returns a hover whose range is exactly the term, or `null` when there is no term there.
+   */
+  hover(document: ServiceDocument, position: Position, context: RequestContext): Hover | null;
+  /**
+   * Completions for the word being typed (Latin, Chinese, or pinyin of Chinese).
+   * @param invoked - the user asked for completion explicitly (then an empty prefix lists everything).
+   * @returns the items, or `null` when there is nothing to complete here.
+   */
+  completion(document: ServiceDocument, position: Position, invoked: boolean, context: RequestContext): CompletionList | null;
+  /**
+   * Adds the documentation to an item from `completion`.
+   * @returns the item, with documentation when its entry is known.
+   */
+  resolveCompletion(item: CompletionItem, context: RequestContext): CompletionItem;
+  /**
+   * Where the entry of the term under the cursor is defined.
+   * @returns one location per entry, or `null` when there is no term there or no source file.
+   */
+  definition(document: ServiceDocument, position: Position, context: RequestContext): Location[] | null;
+  /**
+   * The glossary terms a document uses, one symbol per entry at its first use, with every use as children.
+   * @returns the symbols, empty when the document uses none or the request was cancelled.
+   */
+  documentSymbols(document: ServiceDocument, context: RequestContext, token?: Cancellation): DocumentSymbol[];
+  /**
+   * Glossary entries whose forms, pinyin or initials start with the query (every entry for `""`).
+   * @returns symbols located in the glossary's source file; empty when it is not available.
+   */
+  workspaceSymbols(query: string, limit: number): SymbolInformation[];
+  /** Drops what is remembered about a document. */
+  forget(uri: string): void;
+}
+
+const SORT_WIDTH = 4;
+
+/**
+ * Creates the language service over a glossary.
+ * @param glossary - the glossary and where its sources are.
+ */
+export function createLanguageService(glossary: GlossarySource): LanguageService {
+  const { index } = glossary;
+  const attribution = attributionOf(index.glossary);
+  const lines = createLineMatches(index);
+
+  /** The match under a position, with its line; `undefined` for no term, unknown lines or a disabled language. */
+  function matchAt(document: ServiceDocument, position: Position, settings: Settings): { line: number; match: TermMatch } | undefined {
+    if (!servesLanguage(settings, document.languageId)) return undefined;
+    if (!validPosition(document, position)) return undefined;
+    const { matches } = lines.at(document, position.line);
+    const offset = position.character;
+    const match = matches.find((m) => m.start <= offset && offset < m.end);
+    return match && { line: position.line, match };
+  }
+
+  function entriesOf(match: TermMatch): GlossaryEntry[] {
+    return match.ids.map((id) => index.getEntry(id)).filter((e): e is GlossaryEntry => e !== undefined);
+  }
+
+  function render(entry: GlossaryEntry, context: RequestContext): string {
+    return context.markdown
+      ? entryMarkdown(entry, context.settings.hover.verbosity, attribution)
+      : entryPlainText(entry, context.settings.hover.verbosity, attribution);
+  }
+
+  return {
+    hover(document, position, context) {
+      const found = matchAt(document, position, context.settings);
+      if (!found) return null;
+      const entries = entriesOf(found.match);
+      if (entries.length === 0) return null;
+      const value = entries.map((e) => render(e, context)).join(context.markdown ? '\n\n---\n\n' : '\n\n────────\n\n');
+      return {
+        contents: { kind: context.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value },
+        range: {
+          start: { line: found.line, character: found.match.start },
+          end: { line: found.line, character: found.match.end },
+        },
+      };
+    },
+
+    completion(document, position, invoked, context) {
+      const { settings } = context;
+      if (!settings.completion.enable || !servesLanguage(settings, document.languageId)) return null;
+      if (!validPosition(document, position)) return null;
+      const { text } = lines.at(document, position.line);
+      const cursor = Math.min(position.character, text.length);
+      if (urlSpans(text).some((u) => u.start < cursor && cursor <= u.end)) return null;
+      const limit = settings.completion.maxItems;
+      for (const start of completionPrefixes(text, cursor)) {
+        const typed = text.slice(start, cursor);
+        const results = index.search(typed, { limit });
+        if (results.length === 0) continue;
+        const range = { start: { line: position.line, character: start }, end: { line: position.line, character: cursor } };
+        return { isIncomplete: true, items: results.map((r, i) => completionItem(r, typed, range, i)) };
+      }
+      if (!invoked || (cursor > 0 && charKind(text.charCodeAt(cursor - 1)) !== 'separator')) return null;
+      // Invoked on an empty prefix: the whole glossary, alphabetically by headword.
+      const range = { start: position, end: position };
+      const all = [...index.entries].sort((a, b) => a.headword.localeCompare(b.headword, 'zh-CN')).slice(0, limit);
+      return {
+        isIncomplete: all.length < index.entries.length,
+        items: all.map((entry, i) => completionItem({ entry, form: entry.headword, matchedBy: 'headword', exact: false }, '', range, i)),
+      };
+    },
+
+    resolveCompletion(item, context) {
+      const data = item.data as Partial<CompletionData> | undefined;
+      const entry = typeof data?.id === 'string' ? index.getEntry(data.id) : undefined;
+      if (!entry) return item;
+      const value = render(entry, context);
+      return { ...item, documentation: { kind: context.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value } };
+    },
+
+    definition(document, position, context) {
+      const found = matchAt(document, position, context.settings);
+      if (!found) return null;
+      const locations = entriesOf(found.match).flatMap((entry) => {
+        const uri = glossary.sourceUri(entry);
+        return uri ? [{ uri, range: sourceRange(entry) }] : [];
+      });
+      return locations.length ? locations : null;
+    },
+
+    documentSymbols(document, context, token) {
+      if (!servesLanguage(context.settings, document.languageId)) return [];
+      const byEntry = new Map<string, DocumentSymbol>();
+      for (let line = 0; line < document.lineCount; line++) {
+        if ((line & 1023) === 0 && token?.isCancellationRequested) return [];
+        for (const match of lines.at(document, line).matches) {
+          const range = { start: { line, character: match.start }, end: { line, character: match.end } };
+          for (const entry of entriesOf(match)) {
+            let symbol = byEntry.get(entry.id);
+            if (!symbol) {
+              symbol = { name: entry.headword, detail: entry.summary, kind: SymbolKind.Key, range, selectionRange: range, children: [] };
+              byEntry.set(entry.id, symbol);
+            }
+            symbol.children!.push({ name: match.text, kind: SymbolKind.String, range, selectionRange: range });
+          }
+        }
+      }
+      return [...byEntry.values()];
+    },
+
+    workspaceSymbols(query, limit) {
+      const entries = query.trim() ? index.search(query, { limit }).map((r) => r.entry) : index.entries.slice(0, limit);
+      return entries.flatMap((entry) => {
+        const uri = glossary.sourceUri(entry);
+        return uri ? [{ name: entry.headword, kind: SymbolKind.Key, containerName: entry.summary, location: { uri, range: sourceRange(entry) } }] : [];
+      });
+    },
+
+    forget(uri) {
+      lines.forget(uri);
+    },
+  };
+}
+
+function completionItem(result: SearchResult, typed: string, range: Range, rank: number): CompletionItem {
+  const { entry, form } = result;
+  return {
+    label: form,
+    ...(form !== entry.headword && { labelDetails: { description: entry.headword } }),
+    kind: CompletionItemKind.Keyword,
+    detail: entry.summary,
+    // The server has already filtered; matching the typed text keeps pinyin and
+    // separator-spanning matches (`zl` → 炸炉, `cfg_sc` → CFG Scale) visible in clients that filter again.
+    filterText: typed,
+    sortText: String(rank).padStart(SORT_WIDTH, '0'),
+    textEdit: { range, newText: form },
+    data: { id: entry.id } satisfies CompletionData,
+  };
+}
+
+function sourceRange(entry: GlossaryEntry): Range {
+  const line = entry.sources[0].line - 1;
+  return { start: { line, character: 0 }, end: { line, character: 0 } };
+}
+
+function validPosition(document: ServiceDocument, position: Position): boolean {
+  return (
+    Number.isInteger(position.line) &&
+    Number.isInteger(position.character) &&
+    position.line >= 0 &&
+    position.character >= 0 &&
+    position.line < document.lineCount
+  );
+}

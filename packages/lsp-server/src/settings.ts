@@ -1,0 +1,60 @@
+/** How much a hover shows. */
+export type HoverVerbosity = 'full' | 'summary';
+
+/** The server's settings (`sdGlossary.*` on the client side). */
+export interface Settings {
+  /** Everything on or off. */
+  readonly enable: boolean;
+  /** Language ids the server leaves alone. */
+  readonly disabledLanguages: readonly string[];
+  /** Offer completions. */
+  readonly completion: { readonly enable: boolean; readonly maxItems: number };
+  /** `full`: the definition, links and source; `summary`: the one-line summary and source only. */
+  readonly hover: { readonly verbosity: HoverVerbosity };
+}
+
+/** What a client gets without sending any settings (Neovim users usually send none). */
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  disabledLanguages: [],
+  completion: { enable: true, maxItems: 50 },
+  hover: { verbosity: 'full' },
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads settings from whatever a client sent: the `sdGlossary` section, an object that holds it
+ * (`{ sdGlossary: {…} }`), `null`, `{}`. Unknown keys and values of the wrong type are ignored.
+ * @param raw - the client's value.
+ * @returns complete settings, defaults where the client said nothing usable.
+ */
+export function parseSettings(raw: unknown): Settings {
+  const section = isRecord(raw) && isRecord(raw['sdGlossary']) ? raw['sdGlossary'] : raw;
+  if (!isRecord(section)) return DEFAULT_SETTINGS;
+  const completion = isRecord(section['completion']) ? section['completion'] : {};
+  const hover = isRecord(section['hover']) ? section['hover'] : {};
+  const maxItems = completion['maxItems'];
+  const verbosity = hover['verbosity'];
+  const disabled = section['disabledLanguages'];
+  return {
+    enable: typeof section['enable'] === 'boolean' ? section['enable'] : DEFAULT_SETTINGS.enable,
+    disabledLanguages: Array.isArray(disabled) ? disabled.filter((x): x is string => typeof x === 'string') : DEFAULT_SETTINGS.disabledLanguages,
+    completion: {
+      enable: typeof completion['enable'] === 'boolean' ? completion['enable'] : DEFAULT_SETTINGS.completion.enable,
+      maxItems:
+        typeof maxItems === 'number' && Number.isInteger(maxItems) && maxItems > 0 ? Math.min(maxItems, 1000) : DEFAULT_SETTINGS.completion.maxItems,
+    },
+    hover: { verbosity: verbosity === 'summary' || verbosity === 'full' ? verbosity : DEFAULT_SETTINGS.hover.verbosity },
+  };
+}
+
+/**
+ * Whether the server serves a document of this language under these settings.
+ * @param settings - current settings.
+ * @param languageId - the document's language id.
+ */
+export function servesLanguage(settings: Settings, languageId: string): boolean {
+  return settings.enable && !settings.disabledLanguages.includes(languageId);
+}

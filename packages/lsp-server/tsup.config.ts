@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+export default defineConfig([
+  {
+    // The library: dependencies stay dependencies.
+    entry: { index: 'src/index.ts' },
+    format: ['esm'],
+    dts: true,
+    tsconfig: 'tsconfig.build.json',
+    target: 'node20',
+    platform: 'node',
+  },
+  {
+    // The bin's code: the protocol libraries are bundled so the server starts by reading one file
+    // (plus the data package, which it shares with anything else that uses the glossary).
+    entry: { main: 'src/main.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    noExternal: [/^vscode-/],
+    define: { SERVER_VERSION: JSON.stringify(version) },
+    // The bundled libraries are CommonJS and require Node built-ins.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  },
+]);
