@@ -44,6 +44,15 @@ export const SERVER_CAPABILITIES: InitializeResult['capabilities'] = {
   workspaceSymbolProvider: true,
 };
 
+/** Runs a side effect that may fail only because the connection is gone. */
+function safely(effect: () => void): void {
+  try {
+    effect();
+  } catch {
+    // nothing left to tell
+  }
+}
+
 const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 
 function isPosition(value: unknown): value is Position {
@@ -82,7 +91,8 @@ export function createServer(options: ServerOptions): { dispose(): void } {
       const [section] = (await connection.workspace.getConfiguration([{ section: 'sdGlossary' }])) as unknown[];
       settings = parseSettings(section);
     } catch (error) {
-      logger.error(`could not read settings: ${(error as Error).message}`);
+      // The client refused, or the connection closed while we asked: keep the settings we have.
+      safely(() => logger.error(`could not read settings: ${(error as Error).message}`));
     }
   }
 

@@ -1,0 +1,137 @@
+/**
+ * End to end: the built bin over stdio, as an editor runs it. Exact payloads. Needs `pnpm build`
+ * (the root `test` script runs it first).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getEntry } from '@sd-glossary/data';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BIN, spawnStdio } from './client.js';
+
+const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
+const SOURCE_URI = pathToFileURL(fileURLToPath(new URL('../../glossary-data/source/glossary.zh-CN.md', import.meta.url))).href;
+const DOC = 'file:///w/config.toml';
+const TEXT = '[training]\ntrain_batch_size = 4 # 炸炉了\nvae = "sd-vae-ft-mse"\ncf\nc';
+
+describe('sd-glossary-lsp --stdio', () => {
+  let client: ReturnType<typeof spawnStdio>;
+  beforeAll(async () => {
+    if (!existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)))) throw new Error('dist/ is missing: run `pnpm build` first');
+    client = spawnStdio();
+    client.settings = { completion: { maxItems: 3 } };
+  });
+  afterAll(async () => {
+    await client.close();
+    expect(await client.exited).toBe(0);
+  });
+
+  test('initialize', async () => {
+    expect(
+      await client.initialize({
+        textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { documentationFormat: ['markdown'] } } },
+        workspace: { configuration: true },
+      }),
+    ).toEqual({
+      capabilities: {
+        textDocumentSync: { openClose: true, change: 2 },
+        hoverProvider: true,
+        completionProvider: { resolveProvider: true },
+        definitionProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+      },
+      serverInfo: { name: 'sd-glossary-lsp', version: pkg.version },
+    });
+    client.open(DOC, 'toml', TEXT);
+  });
+
+  test('hover', async () => {
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: DOC }, position: { line: 1, character: 24 } });
+    expect(hover).toEqual({
+      contents: {
+        kind: 'markdown',
+        value: [
+          '**炸炉**',
+          getEntry('overtrained')!.definition.markdown,
+          '— [黑话 › 炸炉](https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D) · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
+        ].join('\n\n'),
+      },
+      range: { start: { line: 1, character: 23 }, end: { line: 1, character: 25 } },
+    });
+  });
+
+  test('completion and resolve, with the pulled maxItems setting', async () => {
+    const list = await client.request<{ isIncomplete: boolean; items: Array<Record<string, unknown>> }>('textDocument/completion', {
+      textDocument: { uri: DOC },
+      position: { line: 3, character: 2 },
+      context: { triggerKind: 1 },
+    });
+    const range = { start: { line: 3, character: 0 }, end: { line: 3, character: 2 } };
+    expect(list).toEqual({
+      isIncomplete: true,
+      items: [
+        { label: 'CFG', kind: 14, detail: getEntry('cfg')!.summary, filterText: 'cf', sortText: '0000', textEdit: { range, newText: 'CFG' }, data: { id: 'cfg' } },
+      ],
+    });
+    const capped = await client.request<{ items: unknown[] }>('textDocument/completion', {
+      textDocument: { uri: DOC },
+      position: { line: 4, character: 1 },
+      context: { triggerKind: 1 },
+    });
+    expect(capped.items).toHaveLength(3);
+    const resolved = await client.request<{ documentation: { kind: string; value: string } }>('completionItem/resolve', list.items[0]);
+    expect(resolved.documentation.kind).toBe('markdown');
+    expect(resolved.documentation.value.startsWith('**CFG** · Classifier Free Guidance Scale · CFG Scale · Classifier Free Guidance\n\n')).toBe(true);
+  });
+
+  test('definition', async () => {
+    expect(await client.request('textDocument/definition', { textDocument: { uri: DOC }, position: { line: 2, character: 10 } })).toEqual([
+      { uri: SOURCE_URI, range: { start: { line: getEntry('vae')!.sources[0].line - 1, character: 0 }, end: { line: getEntry('vae')!.sources[0].line - 1, character: 0 } } },
+    ]);
+  });
+
+  test('document symbols', async () => {
+    const symbols = await client.request<Array<{ name: string; children: Array<{ name: string }> }>>('textDocument/documentSymbol', { textDocument: { uri: DOC } });
+    expect(symbols.map((s) => [s.name, s.children.map((c) => c.name)])).toEqual([
+      ['Batch size', ['batch_size']],
+      ['炸炉', ['炸炉']],
+      ['VAE', ['vae', 'vae']],
+    ]);
+  });
+
+  test('workspace symbols', async () => {
+    expect(await client.request('workspace/symbol', { query: 'zhal' })).toEqual([
+      {
+        name: '炸炉',
+        kind: 20,
+        containerName: getEntry('overtrained')!.summary,
+        location: { uri: SOURCE_URI, range: { start: { line: 28, character: 0 }, end: { line: 28, character: 0 } } },
+      },
+    ]);
+  });
+
+  test('configuration change applies to the next request', async () => {
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { sdGlossary: { hover: { verbosity: 'summary' } } } });
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: DOC }, position: { line: 2, character: 10 } });
+    expect(hover.contents.value).toBe(
+      [
+        '**VAE** · Variational autoencoders · 变分自编码器 · variational autoencoder',
+        getEntry('vae')!.summary,
+        '— [VAE](https://guide.novelai.dev/advanced/glossary#vae) · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
+      ].join('\n\n'),
+    );
+  });
+});
+
+describe('the bin outside a session', () => {
+  test('--version and --help print and exit 0', () => {
+    const pkgVersion = pkg.version;
+    expect(execFileSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' })).toBe(`${pkgVersion}\n`);
+    expect(execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' })).toContain('Usage: sd-glossary-lsp --stdio | --node-ipc | --socket=<port> | --pipe=<name>');
+  });
+
+  test('without a transport it explains and exits 2', () => {
+    expect(() => execFileSync(process.execPath, [BIN], { encoding: 'utf8', stdio: 'pipe' })).toThrow(expect.objectContaining({ status: 2 }));
+  });
+});
