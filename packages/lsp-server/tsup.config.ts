@@ -21,6 +21,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     noExternal: [/^vscode-/],
+    minify: true,
     define: { SERVER_VERSION: JSON.stringify(version) },
     // The bundled libraries are CommonJS and require Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

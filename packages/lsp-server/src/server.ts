@@ -5,14 +5,13 @@ import {
   MarkupKind,
   ResponseError,
   TextDocumentSyncKind,
-  TextDocuments,
   type CancellationToken,
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineDocument, type ContentChange } from './line-document.js';
 import { createLanguageService, type GlossarySource, type RequestContext } from './service/language-service.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
 
@@ -53,6 +52,11 @@ function safely(effect: () => void): void {
   }
 }
 
+function isContentChange(change: unknown): change is ContentChange {
+  const c = change as { text?: unknown; range?: { start?: unknown; end?: unknown } } | null;
+  return typeof c?.text === 'string' && (c.range === undefined || (isPosition(c.range.start) && isPosition(c.range.end)));
+}
+
 const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 
 function isPosition(value: unknown): value is Position {
@@ -77,7 +81,7 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   const { connection, glossary, version } = options;
   const logger = options.logger ?? connection.console;
   const service = createLanguageService(glossary);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new Map<string, LineDocument>();
   let settings: Settings = DEFAULT_SETTINGS;
   let hoverMarkdown = false;
   let documentationMarkdown = false;
@@ -109,6 +113,8 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     }),
     connection.onInitialized(() => {
       void pullSettings();
+      // Build the glossary's indexes now, between initialize and the first request, not during it.
+      setImmediate(() => service.warmUp());
       logger.info(`sd-glossary-lsp ${version}: ${glossary.index.entries.length} terms`);
     }),
     connection.onDidChangeConfiguration((params) => {
@@ -116,7 +122,28 @@ export function createServer(options: ServerOptions): { dispose(): void } {
       if (raw !== null && typeof raw === 'object' && 'sdGlossary' in raw) settings = parseSettings(raw);
       else void pullSettings();
     }),
-    documents.onDidClose((event) => service.forget(event.document.uri)),
+    connection.onDidOpenTextDocument(({ textDocument: d }) => {
+      if (typeof d?.uri !== 'string' || typeof d.text !== 'string') return;
+      documents.set(d.uri, new LineDocument(d.uri, String(d.languageId), d.version, d.text));
+      service.forget(d.uri);
+    }),
+    connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+      const document = typeof textDocument?.uri === 'string' ? documents.get(textDocument.uri) : undefined;
+      if (!document || !Array.isArray(contentChanges)) return;
+      const changes = contentChanges.filter(isContentChange);
+      try {
+        document.update(changes, textDocument.version);
+      } catch (error) {
+        // A change we cannot apply leaves the copy out of step: drop it, the client reopens it.
+        documents.delete(textDocument.uri);
+        safely(() => logger.error(`${textDocument.uri}: could not apply an edit (${(error as Error).message}); the document is closed`));
+      }
+    }),
+    connection.onDidCloseTextDocument(({ textDocument }) => {
+      if (typeof textDocument?.uri !== 'string') return;
+      documents.delete(textDocument.uri);
+      service.forget(textDocument.uri);
+    }),
     connection.onHover((params, token) => {
       if (token.isCancellationRequested) return cancelled();
       const request = textDocumentPosition(params);
@@ -158,7 +185,6 @@ export function createServer(options: ServerOptions): { dispose(): void } {
       return service.workspaceSymbols(query, settings.completion.maxItems);
     }),
   ];
-  disposables.push(documents.listen(connection));
 
   return {
     dispose() {

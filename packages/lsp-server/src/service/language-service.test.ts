@@ -1,6 +1,6 @@
 import { getEntry } from '@sd-glossary/data';
 import { describe, expect, test } from 'vitest';
-import { at } from '../../test/cursor.js';
+import { at, textOf } from '../../test/cursor.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings.js';
 import { builtinGlossary } from '../builtin-glossary.js';
 import { createLanguageService, type RequestContext } from './language-service.js';
@@ -17,7 +17,7 @@ function hovered(marked: string, languageId = 'markdown'): [string, string] | nu
   const hover = service.hover(document, position, md);
   if (!hover) return null;
   const value = (hover.contents as { value: string }).value;
-  return [document.getText(hover.range!), value.split('\n')[0]!];
+  return [textOf(document, hover.range!), value.split('\n')[0]!];
 }
 
 describe('hover: the term under the cursor, in every format', () => {

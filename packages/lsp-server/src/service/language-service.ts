@@ -82,6 +82,8 @@ export interface LanguageService {
   workspaceSymbols(query: string, limit: number): SymbolInformation[];
   /** Drops what is remembered about a document. */
   forget(uri: string): void;
+  /** Builds the glossary's indexes (matcher, search) ahead of the first request that needs them. */
+  warmUp(): void;
 }
 
 const SORT_WIDTH = 4;
@@ -204,6 +206,12 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
 
     forget(uri) {
       lines.forget(uri);
+    },
+
+    warmUp() {
+      index.findTerms('CFG 炸炉');
+      index.search('c');
+      index.lookup('vae');
     },
   };
 }

@@ -1,0 +1,227 @@
+// Benchmarks of the language server over stdio with a real JSON-RPC client, a fresh process per run,
+// medians of 3 runs: spawn → initialize, hover, completion, edit + hover, peak RSS, on a 5 MB mixed
+// Chinese/English markdown document and a 5 MB kohya-style TOML; then the same client against
+// vscode-json-language-server beside us on a 1 MB JSON document, so the ratio is visible.
+// Run with --expose-gc (pnpm bench does) so the client collects its own garbage before timing.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+
+const require = createRequire(import.meta.url);
+const BIN = fileURLToPath(new URL('../bin/sd-glossary-lsp.js', import.meta.url));
+const PEER = require.resolve('vscode-langservers-extracted/bin/vscode-json-language-server');
+const { entries, findTerms } = await import('@sd-glossary/data');
+const RUNS = 3;
+const N = 200;
+
+/** Median time from spawn to the response to `initialize`, measured while this process is still small. */
+async function spawnToInitialize(command, args) {
+  const times = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.listen();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    times.push(performance.now() - t0);
+    connection.dispose();
+    child.kill();
+  }
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+}
+const startup = {
+  ours: await spawnToInitialize(process.execPath, [fileURLToPath(new URL('../bin/sd-glossary-lsp.js', import.meta.url)), '--stdio']),
+  peer: await spawnToInitialize(process.execPath, [createRequire(import.meta.url).resolve('vscode-langservers-extracted/bin/vscode-json-language-server'), '--stdio']),
+};
+
+/** Deterministic PRNG (mulberry32): every run sees the same documents and positions. */
+function prng(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function build(targetBytes, pieces, seed) {
+  const rand = prng(seed);
+  const out = [];
+  let bytes = 0;
+  while (bytes < targetBytes) {
+    const piece = pieces[Math.floor(rand() * pieces.length)](out.length);
+    out.push(piece);
+    bytes += Buffer.byteLength(piece) + 1;
+  }
+  return out.join('\n');
+}
+
+const definitions = entries.flatMap((e) => e.definition.text.split('\n').filter(Boolean));
+const markdownDoc = build(5e6, [
+  (i) => `## 第 ${i} 节：训练笔记`,
+  (i) => definitions[i % definitions.length],
+  () => 'The quick brown fox jumps over the lazy dog while the sampler runs for thirty steps.',
+  () => 'Steps: 28, Sampler: Euler a, CFG scale: 7, Seed: 1234, Size: 512x768, Clip skip: 2, ENSD: 31337',
+  () => '    masterpiece, (cherry tree:1.2), [blurry], <lora:petals:0.8>, __wildcards/flowers__',
+  () => '用 db 训练的模型炸炉了，损失函数一直不收敛，换成 8bit 优化器以后显存够用了。',
+  () => 'See [the paper](https://arxiv.org/abs/2207.12598) and <https://example.com/sd-vae-ft-mse>.',
+], 1);
+const tomlDoc = build(5e6, [
+  (i) => `[[datasets]]\n# dataset ${i}: 炸炉 check, lower the learning rate if the loss explodes`,
+  () => 'train_batch_size = 4',
+  () => 'max_train_epochs = 10',
+  () => 'clip_skip = 2',
+  () => 'vae = "sd-vae-ft-mse.safetensors"',
+  () => 'learning_rate = 1e-4',
+  () => 'network_module = "networks.lora"',
+  () => 'caption_extension = ".txt"',
+], 2);
+const jsonDoc = `{\n${Array.from({ length: 14000 }, (_, i) => `  "key_${i}": { "cfg_scale": ${i % 20}, "sampler": "euler_a", "vae": "sd-vae-ft-mse", "note": "batch size ${i}" }`).join(',\n')}\n}\n`;
+
+/** Positions on terms and off them, positions at the end of a term's first letters, lines to edit. */
+function plan(text, seed) {
+  const rand = prng(seed);
+  const lines = text.split('\n');
+  const hovers = [];
+  const completions = [];
+  while (hovers.length < N || completions.length < N) {
+    const line = Math.floor(rand() * lines.length);
+    const matches = findTerms(lines[line]);
+    if (matches.length === 0) continue;
+    const m = matches[Math.floor(rand() * matches.length)];
+    if (hovers.length < N) hovers.push({ line, character: rand() < 0.75 ? m.start : Math.floor(rand() * (lines[line].length + 1)) });
+    if (completions.length < N) completions.push({ line, character: m.start + Math.min(m.end - m.start, 1 + Math.floor(rand() * 3)) });
+  }
+  return { hovers, completions, lineCount: lines.length };
+}
+
+function stats(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: sorted[Math.floor(sorted.length * 0.5)], p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] };
+}
+
+function peakRssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+async function session(command, args, uri, languageId, text, positions, { edits = true } = {}) {
+  const t0 = performance.now();
+  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification(() => {});
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {
+      textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { documentationFormat: ['markdown'] } } },
+      workspace: { configuration: true },
+    },
+  });
+  const initialize = performance.now() - t0;
+  await connection.sendNotification('initialized', {});
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  // Settle before timing: the server has read the document, and this client's own garbage (the
+  // 5 MB message it just wrote) is collected, so its pauses are not counted as the server's.
+  await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+  globalThis.gc?.();
+  const timed = async (method, params) => {
+    const start = performance.now();
+    await connection.sendRequest(method, params);
+    return performance.now() - start;
+  };
+  const hover = [];
+  for (const position of positions.hovers) hover.push(await timed('textDocument/hover', { textDocument: { uri }, position }));
+  const completion = [];
+  for (const position of positions.completions) {
+    completion.push(await timed('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 1 } }));
+  }
+  const edit = [];
+  if (edits) {
+    let version = 1;
+    for (const position of positions.hovers) {
+      const start = performance.now();
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: 0 } }, text: ' ' }],
+      });
+      await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: position.line, character: position.character + 1 } });
+      edit.push(performance.now() - start);
+    }
+  }
+  const rss = peakRssMb(child.pid);
+  await connection.sendRequest('shutdown', null);
+  await connection.sendNotification('exit');
+  connection.dispose();
+  child.kill();
+  return { initialize, hover: stats(hover), completion: stats(completion), edit: edits ? stats(edit) : undefined, rss };
+}
+
+async function median(label, run) {
+  const results = [];
+  for (let r = 0; r < RUNS; r++) results.push(await run());
+  const mid = (pick) => [...results.map(pick)].sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+  return {
+    label,
+    initialize: label.startsWith('vscode-json') ? startup.peer : startup.ours,
+    hoverP50: mid((r) => r.hover.p50),
+    hoverP99: mid((r) => r.hover.p99),
+    completionP50: mid((r) => r.completion.p50),
+    completionP99: mid((r) => r.completion.p99),
+    editP99: results[0].edit ? mid((r) => r.edit.p99) : undefined,
+    rss: mid((r) => r.rss),
+  };
+}
+
+async function baselineSpawn() {
+  const times = [];
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['-e', 'process.stdin.once("data", () => process.stdout.write("x"))']);
+    child.stdin.write('go');
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    times.push(performance.now() - t0);
+    child.kill();
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
+const ours = [process.execPath, [BIN, '--stdio']];
+const rows = [
+  await median('markdown, 5 MB mixed zh/en', () => session(...ours, 'file:///bench/notes.md', 'markdown', markdownDoc, plan(markdownDoc, 3))),
+  await median('toml, 5 MB kohya-style', () => session(...ours, 'file:///bench/config.toml', 'toml', tomlDoc, plan(tomlDoc, 4))),
+];
+const jsonPlan = plan(jsonDoc, 5);
+const beside = [
+  await median('sd-glossary-lsp, json 1 MB', () => session(...ours, 'file:///bench/data.json', 'json', jsonDoc, jsonPlan, { edits: false })),
+  await median('vscode-json-language-server, json 1 MB', () =>
+    session(process.execPath, [PEER, '--stdio'], 'file:///bench/data.json', 'json', jsonDoc, jsonPlan, { edits: false }),
+  ),
+];
+const node = await baselineSpawn();
+
+const ms = (v) => (v === undefined ? '—' : `${v.toFixed(v < 10 ? 2 : 0)} ms`);
+const ok = (v, limit) => (v === undefined ? '' : v < limit ? ' ok' : ' MISSED');
+console.log(`sd-glossary-lsp benchmark (node ${process.version}; medians of ${RUNS} fresh processes, ${N} requests each)`);
+console.log(`  (a bare node process answers its first stdin message after ${ms(node)} here)`);
+for (const r of rows) {
+  console.log(`  ${r.label}`);
+  console.log(`    spawn → initialize ${ms(r.initialize).padStart(9)}  (target < 100 ms; measured before the documents exist)${ok(r.initialize, 100)}`);
+  console.log(`    hover       p50 ${ms(r.hoverP50).padStart(9)}  p99 ${ms(r.hoverP99).padStart(9)}  (targets 0.3 / 2 ms)${ok(r.hoverP50, 0.3)}${ok(r.hoverP99, 2)}`);
+  console.log(`    completion  p50 ${ms(r.completionP50).padStart(9)}  p99 ${ms(r.completionP99).padStart(9)}  (targets 0.5 / 3 ms)${ok(r.completionP50, 0.5)}${ok(r.completionP99, 3)}`);
+  console.log(`    edit+hover  p99 ${ms(r.editP99).padStart(9)}  (target < 3 ms)${ok(r.editP99, 3)}`);
+  console.log(`    peak RSS    ${r.rss.toFixed(0)} MB  (target < 80 MB)${ok(r.rss, 80)}`);
+}
+console.log('  beside a peer, same client, same 1 MB JSON document:');
+console.log(`    ${'server'.padEnd(40)} ${'initialize'.padStart(10)} ${'hover p50'.padStart(10)} ${'compl. p50'.padStart(10)} ${'RSS'.padStart(7)}`);
+for (const r of beside) {
+  console.log(`    ${r.label.padEnd(40)} ${ms(r.initialize).padStart(10)} ${ms(r.hoverP50).padStart(10)} ${ms(r.completionP50).padStart(10)} ${`${r.rss.toFixed(0)} MB`.padStart(7)}`);
+}
+const [a, b] = beside;
+console.log(`    ratio (peer / ours): initialize ×${(b.initialize / a.initialize).toFixed(1)}, hover ×${(b.hoverP50 / a.hoverP50).toFixed(1)}, completion ×${(b.completionP50 / a.completionP50).toFixed(1)}, RSS ×${(b.rss / a.rss).toFixed(1)}`);
