@@ -16,14 +16,14 @@ export default defineConfig([
   {
     // The bin's code: the protocol libraries are bundled so the server starts by reading one file
     // (plus the data package, which it shares with anything else that uses the glossary).
+    // CommonJS: Node's CommonJS loader starts a few milliseconds sooner than its ESM loader.
     entry: { main: 'src/main.ts' },
-    format: ['esm'],
+    format: ['cjs'],
+    shims: true,
     target: 'node20',
     platform: 'node',
     noExternal: [/^vscode-/],
     minify: true,
     define: { SERVER_VERSION: JSON.stringify(version) },
-    // The bundled libraries are CommonJS and require Node built-ins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   },
 ]);

@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/main.js';
+// CommonJS (see bin/package.json): the quickest way for Node to start the server.
+require('../dist/main.cjs');

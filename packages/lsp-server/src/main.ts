@@ -23,6 +23,6 @@ if (args.includes('--version') || args.includes('-v')) {
   process.exitCode = 2;
 } else {
   const connection = createConnection(ProposedFeatures.all);
-  createServer({ connection, glossary: builtinGlossary(), version: SERVER_VERSION });
+  createServer({ connection, glossary: () => builtinGlossary(), version: SERVER_VERSION });
   connection.listen();
 }

@@ -12,7 +12,7 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { LineDocument, type ContentChange } from './line-document.js';
-import { createLanguageService, type GlossarySource, type RequestContext } from './service/language-service.js';
+import { createLanguageService, type GlossarySource, type LanguageService, type RequestContext } from './service/language-service.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
 
 /** Where the server writes what it has to say (the client's output channel, usually). */
@@ -25,8 +25,11 @@ export interface Logger {
 export interface ServerOptions {
   /** A connection that has not started listening yet. */
   readonly connection: Connection;
-  /** The glossary to serve. */
-  readonly glossary: GlossarySource;
+  /**
+   * The glossary to serve, or a function that loads it: then it is loaded after `initialize` has
+   * been answered (at the warm-up, or at the first request), which keeps the server's start short.
+   */
+  readonly glossary: GlossarySource | (() => GlossarySource);
   /** The server's version, reported in `serverInfo`. */
   readonly version: string;
   /** Defaults to the connection's console. */
@@ -80,7 +83,8 @@ function textDocumentPosition(params: unknown): { uri: string; position: Positio
 export function createServer(options: ServerOptions): { dispose(): void } {
   const { connection, glossary, version } = options;
   const logger = options.logger ?? connection.console;
-  const service = createLanguageService(glossary);
+  let loaded: LanguageService | undefined;
+  const service = (): LanguageService => (loaded ??= createLanguageService(typeof glossary === 'function' ? glossary() : glossary));
   const documents = new Map<string, LineDocument>();
   let settings: Settings = DEFAULT_SETTINGS;
   let hoverMarkdown = false;
@@ -114,8 +118,8 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     connection.onInitialized(() => {
       void pullSettings();
       // Build the glossary's indexes now, between initialize and the first request, not during it.
-      setImmediate(() => service.warmUp());
-      logger.info(`sd-glossary-lsp ${version}: ${glossary.index.entries.length} terms`);
+      setImmediate(() => service().warmUp());
+      setImmediate(() => safely(() => logger.info(`sd-glossary-lsp ${version}: ${service().entryCount} terms`)));
     }),
     connection.onDidChangeConfiguration((params) => {
       const raw = (params as { settings?: unknown } | undefined)?.settings;
@@ -125,7 +129,7 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     connection.onDidOpenTextDocument(({ textDocument: d }) => {
       if (typeof d?.uri !== 'string' || typeof d.text !== 'string') return;
       documents.set(d.uri, new LineDocument(d.uri, String(d.languageId), d.version, d.text));
-      service.forget(d.uri);
+      service().forget(d.uri);
     }),
     connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
       const document = typeof textDocument?.uri === 'string' ? documents.get(textDocument.uri) : undefined;
@@ -142,14 +146,14 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     connection.onDidCloseTextDocument(({ textDocument }) => {
       if (typeof textDocument?.uri !== 'string') return;
       documents.delete(textDocument.uri);
-      service.forget(textDocument.uri);
+      service().forget(textDocument.uri);
     }),
     connection.onHover((params, token) => {
       if (token.isCancellationRequested) return cancelled();
       const request = textDocumentPosition(params);
       if (request instanceof ResponseError) return request;
       const document = documents.get(request.uri);
-      return document ? service.hover(document, request.position, context(hoverMarkdown)) : null;
+      return document ? service().hover(document, request.position, context(hoverMarkdown)) : null;
     }),
     connection.onCompletion((params, token) => {
       if (token.isCancellationRequested) return cancelled();
@@ -157,32 +161,32 @@ export function createServer(options: ServerOptions): { dispose(): void } {
       if (request instanceof ResponseError) return request;
       const document = documents.get(request.uri);
       const invoked = (params.context?.triggerKind ?? CompletionTriggerKind.Invoked) === CompletionTriggerKind.Invoked;
-      return document ? service.completion(document, request.position, invoked, context(documentationMarkdown)) : null;
+      return document ? service().completion(document, request.position, invoked, context(documentationMarkdown)) : null;
     }),
     connection.onCompletionResolve((item, token) => {
       if (token.isCancellationRequested) return cancelled();
       if (typeof item !== 'object' || item === null) return new ResponseError(ErrorCodes.InvalidParams, 'a completion item is an object');
-      return service.resolveCompletion(item, context(documentationMarkdown));
+      return service().resolveCompletion(item, context(documentationMarkdown));
     }),
     connection.onDefinition((params, token) => {
       if (token.isCancellationRequested) return cancelled();
       const request = textDocumentPosition(params);
       if (request instanceof ResponseError) return request;
       const document = documents.get(request.uri);
-      return document ? service.definition(document, request.position, context(hoverMarkdown)) : null;
+      return document ? service().definition(document, request.position, context(hoverMarkdown)) : null;
     }),
     connection.onDocumentSymbol((params, token: CancellationToken) => {
       const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
       if (typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri must be a string');
       const document = documents.get(uri);
       if (!document) return null;
-      const symbols = service.documentSymbols(document, context(hoverMarkdown), token);
+      const symbols = service().documentSymbols(document, context(hoverMarkdown), token);
       return token.isCancellationRequested ? cancelled() : symbols;
     }),
     connection.onWorkspaceSymbol((params, token) => {
       if (token.isCancellationRequested) return cancelled();
       const query = typeof params?.query === 'string' ? params.query : '';
-      return service.workspaceSymbols(query, settings.completion.maxItems);
+      return service().workspaceSymbols(query, settings.completion.maxItems);
     }),
   ];
 

@@ -84,6 +84,8 @@ export interface LanguageService {
   forget(uri: string): void;
   /** Builds the glossary's indexes (matcher, search) ahead of the first request that needs them. */
   warmUp(): void;
+  /** How many entries the glossary has. */
+  readonly entryCount: number;
 }
 
 const SORT_WIDTH = 4;
@@ -207,6 +209,8 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
     forget(uri) {
       lines.forget(uri);
     },
+
+    entryCount: index.entries.length,
 
     warmUp() {
       index.findTerms('CFG 炸炉');
