@@ -17,11 +17,12 @@ const TEXT = '[training]\ntrain_batch_size = 4 # 炸炉了\nvae = "sd-vae-ft-mse
 describe('sd-glossary-lsp --stdio', () => {
   let client: ReturnType<typeof spawnStdio>;
   beforeAll(async () => {
-    if (!existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)))) throw new Error('dist/ is missing: run `pnpm build` first');
+    if (!existsSync(fileURLToPath(new URL('../dist/main.cjs', import.meta.url)))) throw new Error('dist/ is missing: run `pnpm build` first');
     client = spawnStdio();
     client.settings = { completion: { maxItems: 3 } };
   });
   afterAll(async () => {
+    if (!client) return;
     await client.close();
     expect(await client.exited).toBe(0);
   });
