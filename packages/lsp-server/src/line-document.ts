@@ -4,25 +4,6 @@ import type { ServiceDocument } from './service/document.js';
 /** Lines per block. Blocks keep the heap small (a 5 MB file is ~1,500 strings, not 80,000) and edits local. */
 const BLOCK_LINES = 64;
 
-/**
- * Splits text into lines that keep their line breaks (`\n`, `\r\n` or `\r`); the last line has
- * none and may be empty, so `'a\n'` gives `['a\n', '']`.
- */
-function splitKeepingBreaks(text: string): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      lines.push(text.slice(start, i + 1));
-      start = i + 1;
-    }
-  }
-  lines.push(text.slice(start));
-  return lines;
-}
-
 /** Length of a line's text without its line break. */
 function contentLength(line: string): number {
   if (line.endsWith('\r\n')) return line.length - 2;
@@ -39,12 +20,32 @@ interface Block {
   readonly lines: number;
 }
 
-function toBlocks(lines: readonly string[]): Block[] {
+/**
+ * Cuts text into blocks of `BLOCK_LINES` lines. Blocks are slices of the text, which V8 keeps as
+ * views of it: opening a document copies nothing and makes no string per line.
+ * @param text - the text.
+ * @param dropEmptyTail - leave out the empty last line after a final line break (for a region
+ *   that is not the end of the document).
+ */
+function toBlocks(text: string, dropEmptyTail = false): Block[] {
   const blocks: Block[] = [];
-  for (let i = 0; i < lines.length; i += BLOCK_LINES) {
-    const part = lines.slice(i, i + BLOCK_LINES);
-    blocks.push({ text: part.join(''), lines: part.length });
+  let blockStart = 0;
+  let lines = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (++lines === BLOCK_LINES) {
+      blocks.push({ text: text.slice(blockStart, i + 1), lines });
+      blockStart = i + 1;
+      lines = 0;
+    }
   }
+  // What is left: complete lines, then the last line, which has no line break (and may be empty).
+  // A region that is not the end of the document has no such last line: it ends with a break.
+  const tail = text.slice(blockStart);
+  if (!dropEmptyTail) blocks.push({ text: tail, lines: lines + 1 });
+  else if (lines > 0) blocks.push({ text: tail, lines });
   return blocks;
 }
 
@@ -71,7 +72,7 @@ export class LineDocument implements ServiceDocument {
     public version: number,
     text: string,
   ) {
-    this.#blocks = toBlocks(splitKeepingBreaks(text));
+    this.#blocks = toBlocks(text);
     this.#index();
   }
 
@@ -93,7 +94,7 @@ export class LineDocument implements ServiceDocument {
   update(changes: readonly ContentChange[], version: number): void {
     for (const change of changes) {
       if (!('range' in change)) {
-        this.#blocks = toBlocks(splitKeepingBreaks(change.text));
+        this.#blocks = toBlocks(change.text);
         this.#index();
         continue;
       }
@@ -104,20 +105,12 @@ export class LineDocument implements ServiceDocument {
       const lastBlock = this.#blockOf(Math.min(this.#lineCount - 1, end.line + 1));
       const base = this.#firstLines[firstBlock]!;
       const region = this.#blocks.slice(firstBlock, lastBlock + 1).map((b) => b.text).join('');
-      const lines = splitKeepingBreaks(region);
-      // splitKeepingBreaks always ends with a last line; it is the document's last line only if the
-      // region holds it, and otherwise the empty tail after the region's final line break.
-      const holdsLastLine = lastBlock === this.#blocks.length - 1;
-      if (!holdsLastLine) lines.pop();
-      const offsetOf = (line: number, character: number): number => {
-        let offset = 0;
-        for (let l = 0; l < line - base; l++) offset += lines[l]!.length;
-        return offset + character;
-      };
-      const edited = region.slice(0, offsetOf(start.line, start.character)) + change.text + region.slice(offsetOf(end.line, end.character));
-      const relined = splitKeepingBreaks(edited);
-      if (!holdsLastLine) relined.pop();
-      const blocks = toBlocks(relined);
+      const from = offsetInRegion(region, start.line - base, start.character);
+      const to = offsetInRegion(region, end.line - base, end.character);
+      const edited = region.slice(0, from) + change.text + region.slice(to);
+      // A region that does not hold the document's last line ends with a line break, and no line
+      // begins after it.
+      const blocks = toBlocks(edited, lastBlock < this.#blocks.length - 1);
       if (blocks.length < 10_000) this.#blocks.splice(firstBlock, lastBlock - firstBlock + 1, ...blocks);
       else this.#blocks = this.#blocks.slice(0, firstBlock).concat(blocks, this.#blocks.slice(lastBlock + 1)); // too many to spread
       this.#index();
@@ -172,6 +165,13 @@ export class LineDocument implements ServiceDocument {
     if (end.line < start.line || (end.line === start.line && end.character < start.character)) [start, end] = [end, start];
     return { start, end };
   }
+}
+
+/** Offset of a (line, character) position in a text whose first line is line 0. */
+function offsetInRegion(text: string, line: number, character: number): number {
+  let offset = 0;
+  for (let l = 0; l < line; l++) offset = nextBreak(text, offset);
+  return offset + character;
 }
 
 /** Offset just past the line break that ends the line starting at `from` (or the text's end). */
