@@ -39,3 +39,60 @@ for (const id of seen) {
   const entry = getEntry(id);
   console.log(`${entry.headword}: ${entry.summary}`);
 }
+
+// The language server, as an editor runs it: over stdio, JSON-RPC with Content-Length framing.
+const { spawn } = await import('node:child_process');
+const server = spawn(process.execPath, [fileURLToPath(new URL('../packages/lsp-server/bin/sd-glossary-lsp.js', import.meta.url)), '--stdio'], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const pending = new Map();
+let buffer = Buffer.alloc(0);
+server.stdout.on('data', (chunk) => {
+  buffer = Buffer.concat([buffer, chunk]);
+  for (;;) {
+    const headerEnd = buffer.indexOf('\r\n\r\n');
+    if (headerEnd < 0) return;
+    const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())[1]);
+    if (buffer.length < headerEnd + 4 + length) return;
+    const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString());
+    buffer = buffer.subarray(headerEnd + 4 + length);
+    if (message.id !== undefined && pending.has(message.id)) {
+      pending.get(message.id)(message.result);
+      pending.delete(message.id);
+    } else if (message.id !== undefined) {
+      send({ jsonrpc: '2.0', id: message.id, result: null }); // a request from the server
+    }
+  }
+});
+const send = (message) => {
+  const body = JSON.stringify(message);
+  server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+};
+let nextId = 1;
+const request = (method, params) => new Promise((resolve) => {
+  const id = nextId++;
+  pending.set(id, resolve);
+  send({ jsonrpc: '2.0', id, method, params });
+});
+const notify = (method, params) => send({ jsonrpc: '2.0', method, params });
+
+rule('the language server (sd-glossary-lsp --stdio)');
+const started = performance.now();
+const init = await request('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { hover: { contentFormat: ['plaintext'] } } } });
+console.log(`${init.serverInfo.name} ${init.serverInfo.version} answered initialize in ${(performance.now() - started).toFixed(0)} ms`);
+notify('initialized', {});
+const uri = new URL('../examples/training-notes.md', import.meta.url).href;
+notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+const lines = text.split('\n');
+const hoverAt = { line: 2, character: lines[2].indexOf('炸炉') };
+const hover = await request('textDocument/hover', { textDocument: { uri }, position: hoverAt });
+console.log(`hover at ${hoverAt.line + 1}:${hoverAt.character + 1} (${lines[2].slice(hoverAt.character, hoverAt.character + 2)}):`);
+console.log(hover.contents.value.split('\n').map((l) => `  ${l}`).join('\n'));
+notify('textDocument/didChange', {
+  textDocument: { uri, version: 2 },
+  contentChanges: [{ range: { start: { line: lines.length - 1, character: 0 }, end: { line: lines.length - 1, character: 0 } }, text: '\nzl' }],
+});
+const completion = await request('textDocument/completion', { textDocument: { uri }, position: { line: lines.length, character: 2 }, context: { triggerKind: 1 } });
+console.log(`completing "zl": ${completion.items.map((i) => `${i.label} (${i.detail.slice(0, 24)}…)`).join(', ')}`);
+await request('shutdown', null);
+notify('exit');
