@@ -142,6 +142,24 @@ describe('bad input', () => {
     });
   });
 
+  test('a 20 MB document, and positions inside a surrogate pair', async () => {
+    client = startInProcess();
+    await client.initialize();
+    const big = `${'训练的模型炸炉了 with a CFG scale of 7\n'.repeat(500_000)}😀VAE`;
+    expect(big.length).toBeGreaterThan(20_000_000 / 2);
+    client.open('file:///w/big.md', 'markdown', big);
+    expect((await hover({ line: 250_000, character: 6 }, 'file:///w/big.md'))?.range).toEqual({
+      start: { line: 250_000, character: 5 },
+      end: { line: 250_000, character: 7 },
+    });
+    // Character 1 is between the two halves of 😀: no term there, and no error.
+    expect(await hover({ line: 500_000, character: 1 }, 'file:///w/big.md')).toBeNull();
+    expect((await hover({ line: 500_000, character: 2 }, 'file:///w/big.md'))?.range).toEqual({
+      start: { line: 500_000, character: 2 },
+      end: { line: 500_000, character: 5 },
+    });
+  });
+
   test('a request cancelled while queued is answered with RequestCancelled', async () => {
     client = startInProcess();
     await client.initialize();
