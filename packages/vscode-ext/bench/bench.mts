@@ -1,0 +1,45 @@
+// Benchmarks of the extension: .vsix size, the bundled server's start, and, in a real VS Code
+// (code-server + Chromium, as in the end-to-end test), the time from opening a markdown file (which
+// activates the extension) to the first hover answered. Run after `pnpm package`.
+import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startVsCode } from '../test/vscode-session.js';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const { name, version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8')) as { name: string; version: string };
+const vsix = join(here, `${name}-${version}.vsix`);
+
+async function serverStart(): Promise<number> {
+  const times: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [join(here, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    times.push(performance.now() - t0);
+    child.kill();
+  }
+  return times.sort((a, b) => a - b)[2]!;
+}
+
+const runs: number[] = [];
+for (let r = 0; r < 3; r++) {
+  const session = await startVsCode(vsix, join(here, 'test', 'workspace'), join(here, '..', '..', 'reports', 'vscode-bench'));
+  try {
+    await session.open('notes.md');
+    const opened = performance.now();
+    await session.goToText('notes.md', '炸炉');
+    await session.hover('指训练过程中过度拟合');
+    runs.push(performance.now() - opened);
+  } finally {
+    await session.close();
+  }
+}
+runs.sort((a, b) => a - b);
+console.log(`sd-glossary extension benchmark (median of 3 fresh VS Code sessions)`);
+console.log(`  file opened (activates the extension) → first hover answered  ${runs[1]!.toFixed(0)} ms  (target < 1000 ms; includes Go to Line and the hover widget)`);
+console.log(`  bundled server (dist/server.js) spawn → initialize          ${(await serverStart()).toFixed(0)} ms`);
+console.log(`  ${name}-${version}.vsix                                        ${(statSync(vsix).size / 1024).toFixed(0)} KiB  (target < 1024 KiB)`);

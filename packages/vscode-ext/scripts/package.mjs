@@ -1,0 +1,19 @@
+// Packages the extension: `vsce package --no-dependencies` (everything the extension needs is in
+// dist/, and vsce cannot walk pnpm's node_modules), then checks what went in.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const { name, version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
+const vsix = `${name}-${version}.vsix`;
+const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
+// The README's screenshots ship in the package and are shown from it: no public repository to rewrite them to.
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: here, stdio: 'inherit' });
+const listing = execFileSync('unzip', ['-l', join(here, vsix)], { encoding: 'utf8' });
+if (/node_modules/.test(listing)) throw new Error(`${vsix} contains node_modules`);
+const size = statSync(join(here, vsix)).size;
+if (size > 1024 * 1024) throw new Error(`${vsix} is ${size} bytes, over 1 MB`);
+console.log(`${vsix}: ${(size / 1024).toFixed(0)} KiB`);

@@ -1,0 +1,95 @@
+import { entries, glossary } from '@sd-glossary/data';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { documentSelector } from './selector';
+import { termItems, termMarkdown, type TermItem } from './terms';
+
+let client: LanguageClient | undefined;
+
+/**
+ * Starts the bundled server over Node IPC and registers the commands. The glossary logic is the
+ * server's; the client only wires VS Code to it.
+ * @param context - the extension context.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('SD Glossary');
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+  status.name = 'SD Glossary';
+  status.command = 'sdGlossary.showOutput';
+  context.subscriptions.push(output, status);
+
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions = (): LanguageClientOptions => ({
+    documentSelector: documentSelector(vscode.workspace.getConfiguration('sdGlossary').get('languages')),
+    outputChannel: output,
+    synchronize: { configurationSection: 'sdGlossary' },
+  });
+
+  const start = async (): Promise<void> => {
+    client = new LanguageClient('sdGlossary', 'SD Glossary', serverOptions, clientOptions());
+    // Shown only while something is wrong; a click opens the output.
+    client.onDidChangeState(({ newState }) => {
+      if (newState === State.Stopped) {
+        status.text = '$(warning) SD Glossary';
+        status.tooltip = 'The SD Glossary server stopped. Click for its output.';
+        status.show();
+      } else if (newState === State.Running) {
+        status.hide();
+      }
+    });
+    await client.start();
+  };
+
+  const restart = async (): Promise<void> => {
+    await client?.stop();
+    client?.dispose();
+    await start();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('sdGlossary.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('sdGlossary.restartServer', restart),
+    vscode.commands.registerCommand('sdGlossary.searchTerms', () => searchTerms(false)),
+    vscode.commands.registerCommand('sdGlossary.insertTerm', () => searchTerms(true)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      // The document selector is fixed when the client starts.
+      if (event.affectsConfiguration('sdGlossary.languages')) void restart();
+    }),
+  );
+  await start();
+}
+
+/** Stops the server. */
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+const LICENCE = `${glossary.license?.spdx ?? ''} · © 2022 StableDiffusionBook`;
+
+/**
+ * A QuickPick over every entry, searchable by alias and pinyin. Search shows the definition in a
+ * markdown preview and offers to insert the term; Insert inserts it at once.
+ * @param insertOnly - the `Insert Term` command.
+ */
+async function searchTerms(insertOnly: boolean): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const picked = await vscode.window.showQuickPick<TermItem>(termItems(entries), {
+    title: insertOnly ? 'SD Glossary: Insert Term' : 'SD Glossary: Search Terms',
+    placeHolder: 'CFG, 炸炉, zl, dreambooth…',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked) return;
+  if (!insertOnly) {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: termMarkdown(picked.entry, LICENCE) });
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri); // keeps the editor visible for the insert
+    if (!editor) return;
+    const choice = await vscode.window.showInformationMessage(`Insert "${picked.label}" into ${vscode.workspace.asRelativePath(editor.document.uri)}?`, 'Insert');
+    if (choice !== 'Insert') return;
+  }
+  if (editor) await editor.edit((edit) => editor.selections.forEach((s) => edit.replace(s, picked.label)));
+}

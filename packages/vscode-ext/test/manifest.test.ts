@@ -1,0 +1,50 @@
+/** The extension's manifest against the server it bundles, and the TextMate grammar against its tests. */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SETTINGS } from '@sd-glossary/lsp-server';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_LANGUAGES } from '../src/selector.js';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
+const nls = JSON.parse(readFileSync(join(here, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const properties = manifest.contributes.configuration.properties as Record<string, { type: string; default: unknown; enum?: unknown[]; markdownDescription: string }>;
+
+/** The server's settings, flattened to `sdGlossary.a.b` keys. */
+function flatten(value: object, prefix = 'sdGlossary'): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([key, v]) =>
+      v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(flatten(v, `${prefix}.${key}`)) : [[`${prefix}.${key}`, v]],
+    ),
+  );
+}
+
+describe('settings', () => {
+  test('every server setting is contributed with the server’s default, and nothing else but the selector', () => {
+    const server = flatten(DEFAULT_SETTINGS);
+    expect(Object.keys(properties).sort()).toEqual([...Object.keys(server), 'sdGlossary.languages'].sort());
+    for (const [key, value] of Object.entries(server)) expect(properties[key]!.default, key).toEqual(value);
+    expect(properties['sdGlossary.languages']!.default).toEqual(DEFAULT_LANGUAGES);
+    expect(properties['sdGlossary.hover.verbosity']!.enum).toEqual(['full', 'summary']);
+  });
+
+  test('every title and description is localised in package.nls.json', () => {
+    const keys = JSON.stringify(manifest.contributes).match(/%[\w.]+%/g)!.map((k) => k.slice(1, -1));
+    for (const key of keys) expect(nls[key], key).toBeTypeOf('string');
+  });
+
+  test('activates on the languages it serves, not on *', () => {
+    expect(manifest.activationEvents).toEqual(DEFAULT_LANGUAGES.map((l) => `onLanguage:${l}`));
+  });
+});
+
+test('the sd-prompt grammar passes its scope tests', () => {
+  const cli = createRequire(import.meta.url).resolve('vscode-tmgrammar-test/dist/unit.js');
+  const files = readdirSync(join(here, 'test', 'grammar')).filter((f) => f.endsWith('.prompt'));
+  expect(files.length).toBeGreaterThanOrEqual(3);
+  const out = execFileSync(process.execPath, [cli, '--grammar', 'syntaxes/sd-prompt.tmLanguage.json', ...files.map((f) => `test/grammar/${f}`)], { cwd: here, encoding: 'utf8' });
+  expect(out.match(/run successfuly/g)).toHaveLength(files.length);
+});
