@@ -18,17 +18,17 @@ const shareDist: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+// Every build bundles everything it uses (the parser: unified, remark, Ajv, pinyin-pro), so the
+// package has no runtime dependencies.
+const bundled: Options = { target: 'node20', platform: 'node', noExternal: [/.*/] };
+// ESM and CommonJS, each with its own declarations.
+const dual: Options = { ...bundled, format: ['esm', 'cjs'], dts: true, tsconfig: 'tsconfig.build.json' };
+
 export default defineConfig([
   {
-    // The library, for ESM and CommonJS consumers. It and the parser bundle everything they use
-    // (the parser: unified, remark, Ajv, pinyin-pro), so the package has no runtime dependencies.
+    // The library.
+    ...dual,
     entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    tsconfig: 'tsconfig.build.json',
-    target: 'node20',
-    platform: 'node',
-    noExternal: [/.*/],
     splitting: false,
     treeshake: true,
     onSuccess: async () => {
@@ -37,21 +37,14 @@ export default defineConfig([
   },
   {
     // The parser carries unified/remark, Ajv and pinyin-pro: minified, it is about half the size.
+    ...dual,
     entry: { parser: 'src/parser/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    tsconfig: 'tsconfig.build.json',
-    target: 'node20',
-    platform: 'node',
-    noExternal: [/.*/],
     minify: true,
   },
   {
+    ...bundled,
     entry: { cli: 'src/cli.ts' },
     format: ['esm'],
-    target: 'node20',
-    platform: 'node',
-    noExternal: [/.*/],
     banner: { js: '#!/usr/bin/env node' },
     esbuildPlugins: [shareDist],
   },

@@ -30,15 +30,13 @@ export interface TermMatcher {
   findAll(text: string): TermMatch[];
 }
 
-interface LatinNode {
-  next: Map<string, LatinNode> | undefined;
+/** A trie node: Latin tries are keyed by token, CJK tries by UTF-16 code unit. */
+interface TrieNode<K> {
+  next: Map<K, TrieNode<K>> | undefined;
   ids: string[] | undefined;
 }
-
-interface CjkNode {
-  next: Map<number, CjkNode> | undefined;
-  ids: string[] | undefined;
-}
+type LatinNode = TrieNode<string>;
+type CjkNode = TrieNode<number>;
 
 /**
  * A token of some term, or a plural of one, as the scanner recognises it: `candidates` are the
@@ -62,34 +60,25 @@ function addId(ids: string[] | undefined, id: string): string[] {
   return ids;
 }
 
-function insertLatin(root: LatinNode, tokens: readonly string[], id: string): void {
+function insert<K>(root: TrieNode<K>, keys: Iterable<K>, id: string): void {
   let node = root;
-  for (const token of tokens) {
+  for (const key of keys) {
     node.next ??= new Map();
-    let child = node.next.get(token);
+    let child = node.next.get(key);
     if (!child) {
       child = { next: undefined, ids: undefined };
-      node.next.set(token, child);
+      node.next.set(key, child);
     }
     node = child;
   }
   node.ids = addId(node.ids, id);
 }
 
-function insertCjk(root: CjkNode, form: string, id: string): void {
-  let node = root;
-  for (let i = 0; i < form.length; i++) {
-    const code = form.charCodeAt(i);
-    if (classify(code) !== CJK) continue; // whitespace inside a CJK form is not significant
-    node.next ??= new Map();
-    let child = node.next.get(code);
-    if (!child) {
-      child = { next: undefined, ids: undefined };
-      node.next.set(code, child);
-    }
-    node = child;
-  }
-  node.ids = addId(node.ids, id);
+/** The CJK code units of a form; whitespace inside a CJK form is not significant. */
+function cjkUnits(form: string): number[] {
+  const units: number[] = [];
+  for (let i = 0; i < form.length; i++) if (classify(form.charCodeAt(i)) === CJK) units.push(form.charCodeAt(i));
+  return units;
 }
 
 /** The plurals `singulars` maps back to a token (`batch` → `batchs`, `batches`; `entry` → `entries`). */
@@ -113,13 +102,13 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
   const termTokens = new Set<string>();
   for (const form of forms) {
     if (hasCjk(form.text)) {
-      if (tokenize(form.text).length === 0) insertCjk(cjkRoot, form.text, form.id);
+      if (tokenize(form.text).length === 0) insert(cjkRoot, cjkUnits(form.text), form.id);
       continue;
     }
     const tokens = tokenize(form.text).map((t) => t.folded);
     if (tokens.length === 0) continue;
-    insertLatin(latinRoot, tokens, form.id);
-    if (tokens.length > 1) insertLatin(latinRoot, [tokens.join('')], form.id);
+    insert(latinRoot, tokens, form.id);
+    if (tokens.length > 1) insert(latinRoot, [tokens.join('')], form.id);
     for (const t of tokens) termTokens.add(t);
     if (tokens.length > 1) termTokens.add(tokens.join(''));
   }

@@ -22,6 +22,16 @@ export const MARKDOWN_CLIENT: ClientCapabilities = {
   workspace: { configuration: true },
 };
 
+/** What `initialize` must answer: every capability, statically (written out, not imported, so a change shows here). */
+export const EXPECTED_CAPABILITIES = {
+  textDocumentSync: { openClose: true, change: 2 },
+  hoverProvider: true,
+  completionProvider: { resolveProvider: true },
+  definitionProvider: true,
+  documentSymbolProvider: true,
+  workspaceSymbolProvider: true,
+};
+
 export interface TestClient {
   readonly connection: MessageConnection;
   /** Settings the client answers `workspace/configuration` with. */

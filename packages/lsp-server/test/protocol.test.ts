@@ -1,7 +1,7 @@
 /** The server over the protocol, in process: initialize, negotiation, settings, sync, errors. */
 import { getEntry } from '@sd-glossary/data';
 import { afterEach, describe, expect, test } from 'vitest';
-import { MARKDOWN_CLIENT, startInProcess } from './client.js';
+import { EXPECTED_CAPABILITIES, MARKDOWN_CLIENT, startInProcess } from './client.js';
 
 const URI = 'file:///w/notes.md';
 let client: ReturnType<typeof startInProcess>;
@@ -14,14 +14,7 @@ describe('initialize', () => {
   test('advertises every capability statically, without needing snippet support', async () => {
     client = startInProcess();
     expect(await client.initialize({})).toEqual({
-      capabilities: {
-        textDocumentSync: { openClose: true, change: 2 },
-        hoverProvider: true,
-        completionProvider: { resolveProvider: true },
-        definitionProvider: true,
-        documentSymbolProvider: true,
-        workspaceSymbolProvider: true,
-      },
+      capabilities: EXPECTED_CAPABILITIES,
       serverInfo: { name: 'sd-glossary-lsp', version: 'test' },
     });
   });

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getEntry } from '@sd-glossary/data';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BIN, spawnStdio } from './client.js';
+import { BIN, EXPECTED_CAPABILITIES, spawnStdio } from './client.js';
 
 const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
 const SOURCE_URI = pathToFileURL(fileURLToPath(new URL('../../glossary-data/source/glossary.zh-CN.md', import.meta.url))).href;
@@ -34,14 +34,7 @@ describe('sd-glossary-lsp --stdio', () => {
         workspace: { configuration: true },
       }),
     ).toEqual({
-      capabilities: {
-        textDocumentSync: { openClose: true, change: 2 },
-        hoverProvider: true,
-        completionProvider: { resolveProvider: true },
-        definitionProvider: true,
-        documentSymbolProvider: true,
-        workspaceSymbolProvider: true,
-      },
+      capabilities: EXPECTED_CAPABILITIES,
       serverInfo: { name: 'sd-glossary-lsp', version: pkg.version },
     });
     client.open(DOC, 'toml', TEXT);
