@@ -12,6 +12,7 @@ let client: LanguageClient | undefined;
  * @param context - the extension context.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const activated = Date.now();
   const output = vscode.window.createOutputChannel('SD Glossary');
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.name = 'SD Glossary';
@@ -61,6 +62,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await start();
+  // From here hovers and completions are answered: the figure the benchmark reads.
+  output.appendLine(`SD Glossary: server ready ${Date.now() - activated} ms after activation`);
 }
 
 /** Stops the server. */

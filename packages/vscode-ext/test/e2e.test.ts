@@ -41,6 +41,7 @@ describe('sd-glossary in VS Code', () => {
     const shot = await vscode.screenshot('hover');
     if (process.env['UPDATE_SCREENSHOTS'] === '1') copyFileSync(shot, join(here, 'images', 'hover.png'));
     console.log(`file opened → first hover answered: ${firstHoverMs} ms`);
+    expect(vscode.logs('SD Glossary')).toMatch(/SD Glossary: server ready \d+ ms after activation/);
   }, 120_000);
 
   test('completion by pinyin initials', async () => {
@@ -65,6 +66,41 @@ describe('sd-glossary in VS Code', () => {
     expect(await vscode.hover('CLIP 是一个非常先进的神经网络')).toContain('CLIP');
     await vscode.screenshot('toml');
   }, 90_000);
+
+  test('SD Glossary: Insert Term inserts the picked term at the cursor', async () => {
+    await vscode.open('config.toml');
+    await vscode.goTo(6, 1); // the empty last line
+    await vscode.command('SD Glossary: Insert Term');
+    await vscode.page.keyboard.type('废丹');
+    await eventually(async () => (await vscode.page.locator('.quick-input-widget .monaco-list-row').first().innerText()).includes('废丹'), 'the 废丹 item');
+    await vscode.page.keyboard.press('Enter');
+    await eventually(async () => (await vscode.page.locator('.part.editor .view-lines').first().innerText()).includes('废丹'), 'the inserted term');
+  }, 90_000);
+
+  test('SD Glossary: Restart Server, and hovers work again', async () => {
+    await vscode.command('SD Glossary: Restart Server');
+    await vscode.goToText('config.toml', 'epochs');
+    expect(await vscode.hover('在训练时,整个数据集的一次完整遍历')).toContain('代次');
+  }, 90_000);
+
+  test('a crashed server is restarted; after too many crashes a status item points to the output', async () => {
+    expect(vscode.killServer()).toBe(1);
+    // VS Code's client restarts it: hovers come back.
+    await vscode.goToText('config.toml', 'epochs');
+    expect(await vscode.hover('在训练时,整个数据集的一次完整遍历')).toContain('代次');
+    const status = vscode.page.locator('.part.statusbar', { hasText: 'SD Glossary' });
+    expect(await status.count()).toBe(0);
+    // The client gives up after five crashes within three minutes: then, and only then, the item shows.
+    await eventually(async () => {
+      vscode.killServer();
+      return (await status.count()) > 0;
+    }, 'the SD Glossary status item', 60_000);
+    await vscode.screenshot('server-stopped');
+    await vscode.page.locator('.part.statusbar .statusbar-item', { hasText: 'SD Glossary' }).first().click();
+    await eventually(async () => (await vscode.page.locator('.part.panel').innerText().catch(() => '')).includes('SD Glossary'), 'the output channel');
+    await vscode.command('SD Glossary: Restart Server');
+    await eventually(async () => (await status.count()) === 0, 'the status item to go away after a restart');
+  }, 120_000);
 
   test('SD Glossary: Search Terms finds 炸炉 by pinyin and shows its definition', async () => {
     await vscode.command('SD Glossary: Search Terms');

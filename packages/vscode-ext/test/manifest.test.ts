@@ -41,6 +41,49 @@ describe('settings', () => {
   });
 });
 
+describe('the .vsix (built by `pnpm package`)', () => {
+  const vsix = join(here, `${manifest.name}-${manifest.version}.vsix`);
+  const files = (): string[] =>
+    execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n').filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length)).sort();
+
+  test('holds the bundles, the grammar, the glossary source, the schema, the licences; no node_modules', () => {
+    expect(files()).toEqual([
+      'LICENSE-GFDL-1.3',
+      'LICENSE.txt',
+      'changelog.md',
+      'dist/extension.js',
+      'dist/server.js',
+      'glossary/glossary.zh-CN.md',
+      'images/completion.png',
+      'images/hover.png',
+      'images/icon.png',
+      'language-configuration.json',
+      'package.json',
+      'package.nls.json',
+      'readme.md',
+      'schema/glossary.schema.json',
+      'syntaxes/sd-prompt.tmLanguage.json',
+    ]);
+  });
+
+  test('what the manifest points to is in it', () => {
+    const shipped = new Set(files());
+    const pointers = [
+      manifest.main.replace(/^\.\//, ''),
+      manifest.icon,
+      ...manifest.contributes.grammars.map((g: { path: string }) => g.path.replace(/^\.\//, '')),
+      ...manifest.contributes.languages.map((l: { configuration: string }) => l.configuration.replace(/^\.\//, '')),
+      ...manifest.contributes.jsonValidation.map((j: { url: string }) => j.url.replace(/^\.\//, '')),
+    ];
+    for (const p of pointers) expect(shipped.has(p), p).toBe(true);
+  });
+
+  test('declares limited support in untrusted and virtual workspaces', () => {
+    expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
+    expect(manifest.capabilities.virtualWorkspaces.supported).toBe('limited');
+  });
+});
+
 test('the sd-prompt grammar passes its scope tests', () => {
   const cli = createRequire(import.meta.url).resolve('vscode-tmgrammar-test/dist/unit.js');
   const files = readdirSync(join(here, 'test', 'grammar')).filter((f) => f.endsWith('.prompt'));

@@ -72,6 +72,10 @@ export interface VsCodeSession {
   /** Runs a command from the Command Palette by its title. */
   command(title: string): Promise<void>;
   screenshot(name: string): Promise<string>;
+  /** Kills the extension's language server process(es), as a crash would. Returns how many. */
+  killServer(): number;
+  /** The text of every log file VS Code wrote whose name contains `name` (output channels included). */
+  logs(name: string): string;
   close(): Promise<void>;
 }
 
@@ -241,6 +245,25 @@ export async function startVsCode(vsix: string, fixture: string, screenshots: st
         await page.keyboard.press('Enter');
         // The palette closes; a command that opens a quick pick of its own opens it with its title.
         await page.locator('.quick-input-widget:visible .quick-input-title', { hasText: title }).waitFor({ timeout: 5_000 }).catch(() => undefined);
+      },
+      killServer() {
+        const pattern = `${dirs['extensions']!}/sd-glossary.sd-glossary-.*/dist/server.js`;
+        const found = spawnSync('pgrep', ['-f', pattern], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+        for (const pid of found) process.kill(Number(pid), 'SIGKILL');
+        return found.length;
+      },
+      logs(name) {
+        const found: string[] = [];
+        const walk = (dir: string): void => {
+          for (const entry of readdirSync(dir, { withFileTypes: true })) {
+            const path = join(dir, entry.name);
+            if (entry.isDirectory()) walk(path);
+            else if (entry.name.includes(name)) found.push(readFileSync(path, 'utf8'));
+          }
+        };
+        const logs = join(dirs['user-data']!, 'logs');
+        if (existsSync(logs)) walk(logs);
+        return found.join('\n');
       },
       async screenshot(name) {
         const path = join(screenshots, `${name}.png`);

@@ -77,7 +77,8 @@ export function entryPlainText(entry: GlossaryEntry, verbosity: HoverVerbosity, 
 
 function sourceLine(entry: GlossaryEntry, attribution: Attribution | undefined, markdown: boolean): string {
   const source = entry.sources[0];
-  const where = `${source.heading === entry.headword ? '' : `${source.heading} › `}${entry.headword}`;
+  // A concept's own heading names it ("代次 (Epoch)"); a table row is named under its table's heading.
+  const where = source.heading.includes(entry.headword) ? source.heading : `${source.heading} › ${entry.headword}`;
   const link = source.url ? (markdown ? `[${escapeMarkdown(where)}](${source.url})` : `${where} ${source.url}`) : `${source.file}:${source.line}`;
   const licence = attribution ? ` · ${attribution.license} · ${attribution.holder}` : '';
   return `— ${link}${licence}`;
