@@ -120,3 +120,23 @@ describe('sd-glossary in VS Code', () => {
     await vscode.screenshot('search-terms-preview');
   }, 90_000);
 });
+
+describe('sd-glossary in an untrusted workspace (Restricted Mode)', () => {
+  let vscode: VsCodeSession;
+
+  beforeAll(async () => {
+    vscode = await startVsCode(VSIX, join(here, 'test', 'workspace'), SHOTS, { trusted: false });
+  }, 180_000);
+
+  afterAll(async () => {
+    await vscode?.close();
+  });
+
+  test('the built-in glossary still explains terms', async () => {
+    await eventually(async () => (await vscode.page.locator('.part.statusbar').innerText()).includes('Restricted Mode'), 'Restricted Mode');
+    await vscode.open('notes.md');
+    await vscode.goToText('notes.md', '炸炉');
+    expect(await vscode.hover('指训练过程中过度拟合')).toContain('GFDL-1.3-or-later');
+    await vscode.screenshot('restricted-mode');
+  }, 120_000);
+});

@@ -85,7 +85,8 @@ export interface VsCodeSession {
  * @param fixture - the workspace folder to copy.
  * @param screenshots - where screenshots go.
  */
-export async function startVsCode(vsix: string, fixture: string, screenshots: string): Promise<VsCodeSession> {
+export async function startVsCode(vsix: string, fixture: string, screenshots: string, options: { trusted?: boolean } = {}): Promise<VsCodeSession> {
+  const trusted = options.trusted ?? true;
   const tools = e2eTools();
   const run = mkdtempSync(join(tmpdir(), 'sdg-vsc-'));
   const dirs = Object.fromEntries(['user-data', 'extensions', 'browser', 'xdg', 'tmp', 'workspace'].map((d) => [d, join(run, d)]));
@@ -96,7 +97,8 @@ export async function startVsCode(vsix: string, fixture: string, screenshots: st
   writeFileSync(
     join(dirs['user-data']!, 'User', 'settings.json'),
     JSON.stringify({
-      'security.workspace.trust.enabled': false,
+      'security.workspace.trust.enabled': !trusted,
+      'security.workspace.trust.startupPrompt': 'always',
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
       'workbench.enableExperiments': false,
@@ -137,7 +139,7 @@ export async function startVsCode(vsix: string, fixture: string, screenshots: st
   const server: ChildProcess = spawn(
     tools.node,
     [tools.codeServer, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', dirs['workspace']!],
+      ...(trusted ? ['--disable-workspace-trust'] : []), '--disable-getting-started-override', '--ignore-last-opened', dirs['workspace']!],
     { env, detached: true, stdio: 'ignore' },
   );
   const stopServer = (): void => {
@@ -161,6 +163,12 @@ export async function startVsCode(vsix: string, fixture: string, screenshots: st
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${url}/?folder=${encodeURIComponent(dirs['workspace']!)}`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60_000 });
+    if (!trusted) {
+      // Answer VS Code's trust prompt with "No": the workspace opens in Restricted Mode.
+      const no = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No, I don.t trust/ }).first();
+      await no.waitFor({ timeout: 60_000 });
+      await no.click();
+    }
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
     const editor = page.locator('.part.editor .editor-instance .monaco-editor').first();
 
