@@ -93,6 +93,15 @@ export function createServer(options: ServerOptions): { dispose(): void } {
 
   const context = (markdown: boolean): RequestContext => ({ settings, markdown });
 
+  /** A request about a position in a document: cancelled, malformed, unknown document, or answered by `run`. */
+  function atPosition<T>(params: unknown, token: CancellationToken, run: (document: LineDocument, position: Position) => T): T | null | ResponseError<void> {
+    if (token.isCancellationRequested) return cancelled();
+    const request = textDocumentPosition(params);
+    if (request instanceof ResponseError) return request;
+    const document = documents.get(request.uri);
+    return document ? run(document, request.position) : null;
+  }
+
   async function pullSettings(): Promise<void> {
     if (!canPullConfiguration) return;
     try {
@@ -148,33 +157,23 @@ export function createServer(options: ServerOptions): { dispose(): void } {
       documents.delete(textDocument.uri);
       service().forget(textDocument.uri);
     }),
-    connection.onHover((params, token) => {
-      if (token.isCancellationRequested) return cancelled();
-      const request = textDocumentPosition(params);
-      if (request instanceof ResponseError) return request;
-      const document = documents.get(request.uri);
-      return document ? service().hover(document, request.position, context(hoverMarkdown)) : null;
-    }),
+    connection.onHover((params, token) =>
+      atPosition(params, token, (document, position) => service().hover(document, position, context(hoverMarkdown))),
+    ),
     connection.onCompletion((params, token) => {
-      if (token.isCancellationRequested) return cancelled();
-      const request = textDocumentPosition(params);
-      if (request instanceof ResponseError) return request;
-      const document = documents.get(request.uri);
-      const invoked = (params.context?.triggerKind ?? CompletionTriggerKind.Invoked) === CompletionTriggerKind.Invoked;
-      return document ? service().completion(document, request.position, invoked, context(documentationMarkdown)) : null;
+      const invoked = (params?.context?.triggerKind ?? CompletionTriggerKind.Invoked) === CompletionTriggerKind.Invoked;
+      return atPosition(params, token, (document, position) =>
+        service().completion(document, position, invoked, context(documentationMarkdown)),
+      );
     }),
     connection.onCompletionResolve((item, token) => {
       if (token.isCancellationRequested) return cancelled();
       if (typeof item !== 'object' || item === null) return new ResponseError(ErrorCodes.InvalidParams, 'a completion item is an object');
       return service().resolveCompletion(item, context(documentationMarkdown));
     }),
-    connection.onDefinition((params, token) => {
-      if (token.isCancellationRequested) return cancelled();
-      const request = textDocumentPosition(params);
-      if (request instanceof ResponseError) return request;
-      const document = documents.get(request.uri);
-      return document ? service().definition(document, request.position, context(hoverMarkdown)) : null;
-    }),
+    connection.onDefinition((params, token) =>
+      atPosition(params, token, (document, position) => service().definition(document, position, context(hoverMarkdown))),
+    ),
     connection.onDocumentSymbol((params, token: CancellationToken) => {
       const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
       if (typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri must be a string');

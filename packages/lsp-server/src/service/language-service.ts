@@ -98,6 +98,9 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
   const { index } = glossary;
   const attribution = attributionOf(index.glossary);
   const lines = createLineMatches(index);
+  let sortedByHeadword: readonly GlossaryEntry[] | undefined;
+  const byHeadword = (): readonly GlossaryEntry[] =>
+    (sortedByHeadword ??= [...index.entries].sort((a, b) => a.headword.localeCompare(b.headword, 'zh-CN')));
 
   /** The match under a position, with its line; `undefined` for no term, unknown lines or a disabled language. */
   function matchAt(document: ServiceDocument, position: Position, settings: Settings): { line: number; match: TermMatch } | undefined {
@@ -153,7 +156,7 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
       if (!invoked || (cursor > 0 && charKind(text.charCodeAt(cursor - 1)) !== 'separator')) return null;
       // Invoked on an empty prefix: the whole glossary, alphabetically by headword.
       const range = { start: position, end: position };
-      const all = [...index.entries].sort((a, b) => a.headword.localeCompare(b.headword, 'zh-CN')).slice(0, limit);
+      const all = byHeadword().slice(0, limit);
       return {
         isIncomplete: all.length < index.entries.length,
         items: all.map((entry, i) => completionItem({ entry, form: entry.headword, matchedBy: 'headword', exact: false }, '', range, i)),
