@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# Installs what the tests drive from the outside: Neovim 0.7+ (Debian's `neovim`) for the headless
-# Neovim LSP test. Does nothing when it is already there.
+# Installs the editors the language server's tests drive from the outside: Neovim 0.7+ (Debian's
+# `neovim`) and Emacs 28 with Eglot (`emacs-nox`, `elpa-eglot`). Does nothing when they are there.
 set -euo pipefail
-if command -v nvim >/dev/null 2>&1; then
+missing=()
+command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+command -v emacs >/dev/null 2>&1 || missing+=(emacs-nox)
+dpkg-query -W -f='${Status}' elpa-eglot 2>/dev/null | grep -q 'install ok installed' || missing+=(elpa-eglot)
+if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "setup-test-tools: install Neovim 0.7 or later (nvim) for the Neovim test; apt-get is not available here" >&2
+  echo "setup-test-tools: install ${missing[*]} (Neovim 0.7+, Emacs 28 + Eglot) for the editor tests; apt-get is not available here" >&2
   exit 1
 fi
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "setup-test-tools: run as root, or install neovim yourself" >&2; exit 1; }
+  command -v sudo >/dev/null 2>&1 || { echo "setup-test-tools: run as root, or install ${missing[*]} yourself" >&2; exit 1; }
   sudo="sudo"
 fi
-echo "setup-test-tools: installing neovim with apt-get"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends neovim >/dev/null
-nvim --version | head -n 1
+echo "setup-test-tools: apt-get install ${missing[*]}"
+$sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
