@@ -35,5 +35,15 @@ export function buildBuiltinGlossary(): BuildGlossaryResult {
       url: 'https://www.gnu.org/licenses/fdl-1.3.html',
     },
     source: { title: '术语解释', url: 'https://guide.novelai.dev/advanced/glossary', file: 'source/glossary.zh-CN.md' },
+    translations: [
+      {
+        locale: 'en',
+        markdown: read('source/glossary.en.md'),
+        file: 'source/glossary.en.md',
+        notice:
+          'English translation by SD Glossary of the text above, itself under the GNU Free Documentation License, ' +
+          'Version 1.3 or any later version; the original Chinese text is kept in every entry.',
+      },
+    ],
   });
 }

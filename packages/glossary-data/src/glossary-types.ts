@@ -26,6 +26,10 @@ export interface Glossary {
    * Surface forms that deliberately name more than one entry; any other form shared by two entries is an error.
    */
   sharedForms?: SharedForm[];
+  /**
+   * Translations of the glossary text, by SD Glossary. Each is a translation of the GFDL text and itself GFDL-1.3-or-later; the source text stays in the entries.
+   */
+  translations?: TranslationSource[];
 }
 /**
  * The licence of the glossary text (not of the code that ships it).
@@ -112,6 +116,12 @@ export interface GlossaryEntry {
    * @minItems 1
    */
   sources: [SourceLocation, ...SourceLocation[]];
+  /**
+   * The entry in other languages, keyed by BCP 47 tag (`en`).
+   */
+  translations?: {
+    [k: string]: Translation | undefined;
+  };
 }
 /**
  * One way the term is written.
@@ -219,6 +229,24 @@ export interface SourceLocation {
   url?: string;
 }
 /**
+ * An entry's text in another language.
+ *
+ * This interface was referenced by `Glossary`'s JSON-Schema
+ * via the `definition` "translation".
+ */
+export interface Translation {
+  /**
+   * The term's name in that language.
+   */
+  headword: string;
+  /**
+   * One line of plain text: the first sentence of the definition.
+   */
+  summary: string;
+  gloss?: RichText;
+  definition: RichText;
+}
+/**
  * A surface form that names several entries on purpose.
  *
  * This interface was referenced by `Glossary`'s JSON-Schema
@@ -239,4 +267,24 @@ export interface SharedForm {
    * Why the form is shared.
    */
   reason: string;
+}
+/**
+ * One translation of the glossary.
+ *
+ * This interface was referenced by `Glossary`'s JSON-Schema
+ * via the `definition` "translationSource".
+ */
+export interface TranslationSource {
+  /**
+   * BCP 47 tag.
+   */
+  locale: string;
+  /**
+   * The translation's source markdown, relative to the package root.
+   */
+  file: string;
+  /**
+   * Who translated it, and its licence.
+   */
+  notice: string;
 }

@@ -7,8 +7,10 @@ import { createGlossaryIndex, type GlossaryIndex } from './glossary-index.js';
 import type { Glossary, GlossaryEntry } from './glossary-types.js';
 import type { SearchOptions, SearchResult } from './search-index.js';
 import type { TermMatch } from './term-matcher.js';
+import { localizeEntry, type LocalizedText } from './localize.js';
 
-const index: GlossaryIndex = createGlossaryIndex(data as Glossary);
+// The JSON's inferred type is narrower than the schema's; the document is validated against the schema in tests.
+const index: GlossaryIndex = createGlossaryIndex(data as unknown as Glossary);
 
 /** The whole built-in glossary document: metadata (version, locale, licence, source) and entries. */
 export const glossary: Glossary = index.glossary;
@@ -55,6 +57,17 @@ export function findTerms(text: string): TermMatch[] {
   return index.findTerms(text);
 }
 
+/**
+ * A built-in entry's text in a language, falling back to the Chinese source text.
+ * @param entry - a built-in entry.
+ * @param locale - `en`, `en-US`, `zh-CN`…; `undefined` for the source text.
+ * @returns the English translation (SD Glossary's, GFDL-1.3-or-later) or the source text.
+ */
+export function localize(entry: GlossaryEntry, locale?: string): LocalizedText {
+  return localizeEntry(entry, locale, glossary.locale);
+}
+
+export { localizeEntry, type LocalizedText } from './localize.js';
 export { createGlossaryIndex, type GlossaryIndex } from './glossary-index.js';
 export { createTermMatcher, type MatchableForm, type TermMatch, type TermMatcher } from './term-matcher.js';
 export { charKind, type CharKind } from './tokenize.js';
@@ -69,4 +82,6 @@ export type {
   SourceLocation,
   SourcePage,
   SurfaceForm,
+  Translation,
+  TranslationSource,
 } from './glossary-types.js';

@@ -12,6 +12,8 @@ test('@sd-glossary/data exports', () => {
     'findTerms',
     'getEntry',
     'glossary',
+    'localize',
+    'localizeEntry',
     'lookup',
     'search',
   ]);

@@ -46,11 +46,15 @@ test('a broken source: errors with file:line:column, exit 1, glossary.json untou
   expect(lines.slice(0, -1)).toEqual([
     'source/glossary.zh-CN.md:14:1: table row has 3 cells; expected 2 (term | explanation)',
     'source/glossary.zh-CN.md:86:1: "CUDA" has no definition: write its explanation under the heading',
+    // The new heading is an entry the English translation lacks.
+    'source/glossary.zh-CN.md:88:1: no en translation of "gpu" in source/glossary.en.md',
     expect.stringMatching(/^source\/overlay\.json:\d+:\d+: overlay entry "ucg": no entry has the headword "ucg"$/),
     // The row is gone, so what pointed at it is reported too.
     expect.stringMatching(/^source\/overlay\.json:\d+:\d+: seeAlso of "cfg" names unknown id "ucg"$/),
+    expect.stringMatching(/^source\/glossary\.en\.md:\d+:1: no entry has the id "ucg"$/),
+    expect.stringMatching(/^source\/glossary\.en\.md:\d+:1: no entry has the id "cuda"$/),
   ]);
-  expect(lines.at(-1)).toMatch(/^glossary build failed: 4 issues; .*glossary\.json left as it was$/);
+  expect(lines.at(-1)).toMatch(/^glossary build failed: 7 issues; .*glossary\.json left as it was$/);
   expect(readFileSync(join(copy, 'glossary.json'), 'utf8')).toBe(before);
   expect(execFileSync('ls', [copy], { encoding: 'utf8' })).not.toMatch(/\.tmp/);
 });

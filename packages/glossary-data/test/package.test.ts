@@ -61,6 +61,7 @@ describe('the tarball', () => {
       'parser/package.json',
       'schema.json',
       'source/README.md',
+      'source/glossary.en.md',
       'source/glossary.zh-CN.md',
       'source/overlay.json',
     ]);

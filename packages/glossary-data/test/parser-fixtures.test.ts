@@ -1,6 +1,6 @@
 /**
  * Golden tests of the parser and validator: each folder under fixtures/ holds an input.md, maybe an
- * overlay.json, and expected.json (the built document, or the issues). Regenerate on purpose with
+ * overlay.json and a translation.en.md, and expected.json (the built document, or the issues). Regenerate on purpose with
  * `UPDATE_FIXTURES=1 pnpm vitest run test/parser-fixtures.test.ts`, then review the diff.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -19,10 +19,14 @@ test('there are fixtures', () => {
 test.each(cases)('%s', (name) => {
   const dir = `${root}${name}/`;
   const overlayPath = `${dir}overlay.json`;
+  const translationPath = `${dir}translation.en.md`;
   const result = buildGlossary({
     markdown: readFileSync(`${dir}input.md`, 'utf8'),
     markdownFile: 'input.md',
     ...(existsSync(overlayPath) && { overlay: readFileSync(overlayPath, 'utf8'), overlayFile: 'overlay.json' }),
+    ...(existsSync(translationPath) && {
+      translations: [{ locale: 'en', markdown: readFileSync(translationPath, 'utf8'), file: 'translation.en.md', notice: 'test translation' }],
+    }),
     locale: 'zh-CN',
   });
   const actual = result.glossary

@@ -130,6 +130,33 @@ describe('validate', () => {
   });
 });
 
+describe('--locale', () => {
+  test('lookup in English: the translation, with the original names', async () => {
+    const io = fakeIo();
+    expect(await runCli(['lookup', '炸炉', '--locale', 'en'], io)).toBe(0);
+    expect(io.out.split('\n').slice(0, 3)).toEqual([
+      'Overfitted training run  (overtrained · jargon · en, translated by SD Glossary)',
+      '  also: 炸炉',
+      '',
+    ]);
+  });
+
+  test('search and scan summaries follow it', async () => {
+    const search = fakeIo();
+    expect(await runCli(['search', 'zl', '--limit', '1', '--locale', 'en-US'], search)).toBe(0);
+    expect(search.out).toMatch(/^炸炉 \[initials\]  A training run that overfits/);
+    const scan = fakeIo({ 'a.md': 'CFG' });
+    expect(await runCli(['scan', 'a.md', '--locale', 'en'], scan)).toBe(0);
+    expect(scan.out).toMatch(/^a\.md:1:1 {2}CFG {2}→ CFG: The term is short for Classifier Free Guidance Scale/);
+  });
+
+  test('an unknown locale is a usage error', async () => {
+    const io = fakeIo();
+    expect(await runCli(['lookup', 'cfg', '--locale', 'fr'], io)).toBe(2);
+    expect(io.err).toMatch(/^sd-glossary: --locale takes zh-CN or en, not "fr"/);
+  });
+});
+
 describe('usage', () => {
   test.each([[[]], [['frobnicate']], [['lookup']], [['lookup', 'a', 'b']], [['--nope']]])('%j exits 2 with usage', async (argv) => {
     const io = fakeIo();

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { glossary, lookup, search, findTerms, getEntry } from '../index.js';
+import { glossary, lookup, search, findTerms, getEntry, localize } from '../index.js';
 import type { GlossaryEntry } from '../glossary-types.js';
 import type { SearchResult } from '../search-index.js';
 
@@ -29,6 +29,7 @@ Options:
   --json                  Machine-readable output (lookup, search, scan)
   --limit <n>             Most results for search (default 20)
   --overlay <file>        Overlay JSON to apply when validating a markdown page
+  --locale <tag>          Language of definitions and summaries: zh-CN (the source, default) or en
   -h, --help              Show this help
   -v, --version           Show the version
 
@@ -40,6 +41,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   limit: { type: 'string' },
   overlay: { type: 'string' },
+  locale: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -69,16 +71,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return command === undefined && !values.help ? 2 : 0;
   }
   const json = values.json === true;
+  const locale = values.locale;
+  if (locale !== undefined && !isKnownLocale(locale)) return usage(io, `--locale takes ${knownLocales().join(' or ')}, not "${locale}"`);
   switch (command) {
     case 'lookup':
-      return args.length === 1 ? lookupCommand(args[0]!, json, io) : usage(io, 'lookup takes one term');
+      return args.length === 1 ? lookupCommand(args[0]!, json, locale, io) : usage(io, 'lookup takes one term');
     case 'search': {
       const limit = values.limit === undefined ? 20 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1) return usage(io, '--limit takes a whole number from 1');
-      return args.length === 1 ? searchCommand(args[0]!, limit, json, io) : usage(io, 'search takes one prefix');
+      return args.length === 1 ? searchCommand(args[0]!, limit, json, locale, io) : usage(io, 'search takes one prefix');
     }
     case 'scan':
-      return args.length > 0 ? scanCommand(args, json, io) : usage(io, 'scan takes one or more files');
+      return args.length > 0 ? scanCommand(args, json, locale, io) : usage(io, 'scan takes one or more files');
     case 'validate':
       return args.length === 1 ? validateCommand(args[0]!, values.overlay, io) : usage(io, 'validate takes one file');
     default:
@@ -86,17 +90,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+function knownLocales(): string[] {
+  return [glossary.locale, ...(glossary.translations ?? []).map((t) => t.locale)];
+}
+
+function isKnownLocale(tag: string): boolean {
+  return knownLocales().some((l) => l.toLowerCase() === tag.toLowerCase() || l.split('-')[0] === tag.toLowerCase().split('-')[0]);
+}
+
 function usage(io: CliIo, message: string): number {
   io.stderr(`sd-glossary: ${message}\n\n${USAGE}`);
   return 2;
 }
 
-function formatEntry(entry: GlossaryEntry): string {
+function formatEntry(entry: GlossaryEntry, locale: string | undefined): string {
+  const text = localize(entry, locale);
   const others = entry.forms.slice(1).map((f) => f.text);
-  const lines = [`${entry.headword}  (${entry.id} · ${entry.category})`];
-  if (others.length) lines.push(`  also: ${others.join(', ')}`);
-  lines.push('', ...indent(entry.definition.text));
-  if (entry.gloss) lines.push('', `  黑话: ${entry.gloss.text}`);
+  const names = text.translated ? [entry.headword, ...others] : others;
+  const lines = [`${text.headword}  (${entry.id} · ${entry.category}${text.translated ? ` · ${text.locale}, translated by SD Glossary` : ''})`];
+  if (names.length) lines.push(`  also: ${names.join(', ')}`);
+  lines.push('', ...indent(text.definition.text));
+  if (text.gloss) lines.push('', `  ${text.translated ? 'jargon table' : '黑话'}: ${text.gloss.text}`);
   for (const link of entry.links) {
     lines.push(`  link: ${link.title} <${link.url}>${link.archiveUrl ? ` (archive <${link.archiveUrl}>)` : ''}`);
   }
@@ -112,7 +126,7 @@ function indent(text: string): string[] {
   return text.split('\n').map((line) => (line ? `  ${line}` : ''));
 }
 
-function lookupCommand(term: string, json: boolean, io: CliIo): number {
+function lookupCommand(term: string, json: boolean, locale: string | undefined, io: CliIo): number {
   const found = lookup(term);
   if (json) {
     io.stdout(`${JSON.stringify(found, null, 2)}\n`);
@@ -123,14 +137,14 @@ function lookupCommand(term: string, json: boolean, io: CliIo): number {
     io.stderr(`no entry for "${term}"${near.length ? `; did you mean: ${near.map((r) => r.form).join(', ')}` : ''}\n`);
     return 1;
   }
-  io.stdout(found.map(formatEntry).join('\n'));
+  io.stdout(found.map((e) => formatEntry(e, locale)).join('\n'));
   return 0;
 }
 
-function searchCommand(prefix: string, limit: number, json: boolean, io: CliIo): number {
+function searchCommand(prefix: string, limit: number, json: boolean, locale: string | undefined, io: CliIo): number {
   const results = search(prefix, { limit });
   if (json) {
-    const out = results.map((r: SearchResult) => ({ id: r.entry.id, headword: r.entry.headword, form: r.form, matchedBy: r.matchedBy, exact: r.exact, summary: r.entry.summary }));
+    const out = results.map((r: SearchResult) => ({ id: r.entry.id, headword: r.entry.headword, form: r.form, matchedBy: r.matchedBy, exact: r.exact, summary: localize(r.entry, locale).summary }));
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);
     return results.length ? 0 : 1;
   }
@@ -141,12 +155,12 @@ function searchCommand(prefix: string, limit: number, json: boolean, io: CliIo):
   for (const r of results) {
     const via = r.matchedBy === 'pinyin' || r.matchedBy === 'initials' ? ` [${r.matchedBy}]` : '';
     const form = r.form === r.entry.headword ? r.form : `${r.form} → ${r.entry.headword}`;
-    io.stdout(`${form}${via}  ${r.entry.summary}\n`);
+    io.stdout(`${form}${via}  ${localize(r.entry, locale).summary}\n`);
   }
   return 0;
 }
 
-async function scanCommand(files: readonly string[], json: boolean, io: CliIo): Promise<number> {
+async function scanCommand(files: readonly string[], json: boolean, locale: string | undefined, io: CliIo): Promise<number> {
   const hits: Array<{ file: string; line: number; column: number; start: number; end: number; text: string; ids: readonly string[] }> = [];
   for (const file of files) {
     let text: string;
@@ -174,7 +188,7 @@ async function scanCommand(files: readonly string[], json: boolean, io: CliIo): 
     return 0;
   }
   for (const hit of hits) {
-    const names = hit.ids.map((id) => getEntry(id)!).map((e) => `${e.headword}: ${e.summary}`);
+    const names = hit.ids.map((id) => localize(getEntry(id)!, locale)).map((t) => `${t.headword}: ${t.summary}`);
     io.stdout(`${hit.file}:${hit.line}:${hit.column}  ${hit.text}  → ${names.join(' | ')}\n`);
   }
   const distinct = new Set(hits.flatMap((h) => h.ids));

@@ -41,6 +41,20 @@ export interface BuildGlossaryOptions {
   readonly license?: License;
   /** Where the page is published; heading links in `sources` are made from its URL. */
   readonly source?: SourcePage;
+  /** Translations of the page, each keyed to the entry ids by `{#id}` after every term. */
+  readonly translations?: readonly TranslationInput[];
+}
+
+/** One translation file given to `buildGlossary`. */
+export interface TranslationInput {
+  /** BCP 47 tag, e.g. `en`. */
+  readonly locale: string;
+  /** The translation's markdown, in the page's layout, every term and heading ending with `{#id}`. */
+  readonly markdown: string;
+  /** Its path, as recorded and reported. */
+  readonly file: string;
+  /** Who translated it, and its licence. */
+  readonly notice: string;
 }
 
 /** What `buildGlossary` produced. */
@@ -51,9 +65,9 @@ export interface BuildGlossaryResult {
   readonly issues: GlossaryIssue[];
 }
 
-/** Issues by file (the page first), then line and column; the sort is stable. */
-function sortIssues(issues: GlossaryIssue[]): GlossaryIssue[] {
-  const files = [...new Set(issues.map((i) => i.file))];
+/** Issues by file (the page, the overlay, the translations), then line and column; the sort is stable. */
+function sortIssues(issues: GlossaryIssue[], fileOrder: readonly string[]): GlossaryIssue[] {
+  const files = [...new Set([...fileOrder, ...issues.map((i) => i.file)])];
   return issues.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column);
 }
 
@@ -112,6 +126,8 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
   });
   built.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+  for (const translation of options.translations ?? []) issues.push(...attachTranslation(built, translation, provenance));
+
   const glossary: Glossary = {
     $schema: glossarySchema.$id,
     ...(options.version !== undefined && { version: options.version }),
@@ -120,6 +136,9 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
     ...(options.source && { source: options.source }),
     entries: built,
     ...(overlay.sharedForms && { sharedForms: overlay.sharedForms }),
+    ...(options.translations?.length && {
+      translations: options.translations.map(({ locale, file, notice }) => ({ locale, file, notice })),
+    }),
   };
 
   const locate = (path: JsonPath): SourcePosition => {
@@ -138,7 +157,58 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
   if (!validate(glossary)) issues.push(...schemaIssues(validate.errors, locate));
   else issues.push(...checkGlossary(glossary, locate));
 
-  return { glossary: issues.length === 0 ? glossary : undefined, issues: sortIssues(issues) };
+  const fileOrder = [options.markdownFile, options.overlayFile ?? '', ...(options.translations ?? []).map((t) => t.file)];
+  return { glossary: issues.length === 0 ? glossary : undefined, issues: sortIssues(issues, fileOrder) };
+}
+
+/** A link as compared between an entry and its translation: where it points. */
+const linkKey = (link: { url: string; archiveUrl?: string }): string => (link.archiveUrl ? `${link.url} (archive ${link.archiveUrl})` : link.url);
+
+/**
+ * Reads a translation and attaches it to the entries it names: every entry must have one, every
+ * translated entry must exist, and its links must point where the original's do.
+ */
+function attachTranslation(
+  entries: GlossaryEntry[],
+  translation: TranslationInput,
+  provenance: Map<GlossaryEntry, Map<string, SourcePosition>>,
+): GlossaryIssue[] {
+  const page = parseGlossaryMarkdown(translation.markdown, translation.file);
+  const issues = [...page.issues];
+  const byId = new Map<string, DraftEntry>();
+  for (const draft of page.entries) {
+    const at = draft.sources[0]!.at;
+    if (draft.id === undefined) issues.push({ ...at, message: `"${draft.headword}" has no {#id}: say which entry it translates` });
+    else if (byId.has(draft.id)) issues.push({ ...at, message: `a second translation of "${draft.id}"` });
+    else byId.set(draft.id, draft);
+  }
+  for (const entry of entries) {
+    const draft = byId.get(entry.id);
+    if (!draft) {
+      issues.push({ ...provenance.get(entry)!.get('')!, message: `no ${translation.locale} translation of "${entry.id}" in ${translation.file}` });
+      continue;
+    }
+    byId.delete(entry.id);
+    const original = entry.links.map(linkKey).sort();
+    const translated = draft.links.map(linkKey).sort();
+    if (original.join('\n') !== translated.join('\n')) {
+      issues.push({
+        ...draft.sources[0]!.at,
+        message: `the links of "${entry.id}" must point where the original's do: ${original.join(', ') || 'none'}; the translation has ${translated.join(', ') || 'none'}`,
+      });
+    }
+    entry.translations = {
+      ...entry.translations,
+      [translation.locale]: {
+        headword: draft.headword,
+        summary: summarize(draft.definition.text),
+        ...(draft.gloss && { gloss: draft.gloss }),
+        definition: draft.definition,
+      },
+    };
+  }
+  for (const [id, draft] of byId) issues.push({ ...draft.sources[0]!.at, message: `no entry has the id "${id}"` });
+  return issues;
 }
 
 function buildEntry(

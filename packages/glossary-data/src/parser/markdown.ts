@@ -33,6 +33,8 @@ export interface DraftSource {
 
 /** One entry as the page gives it, before ids and the overlay. */
 export interface DraftEntry {
+  /** An id the page gives with `{#id}` after the term (translations key entries this way). */
+  readonly id?: string;
   readonly headword: string;
   category: 'jargon' | 'concept';
   readonly forms: DraftForm[];
@@ -93,6 +95,17 @@ function blockText(node: Node): string {
     default:
       return toString(node, { includeHtml: false }).trim();
   }
+}
+
+const EXPLICIT_ID = /\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
+
+/**
+ * Takes an explicit id off a term: `Loss function {#loss-function}` → the term and `loss-function`.
+ * @param text - a term cell or heading.
+ */
+export function explicitId(text: string): { text: string; id?: string } {
+  const m = EXPLICIT_ID.exec(text);
+  return m ? { text: text.slice(0, m.index), id: m[1]! } : { text };
 }
 
 /**
@@ -201,7 +214,7 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
         continue;
       }
       const [termCell, explCell] = row.children as [TableCell, TableCell];
-      const termText = toString(termCell).trim();
+      const { text: termText, id } = explicitId(toString(termCell).trim());
       const forms = splitTermText(termText);
       if (forms.length === 0) {
         issue(pos, 'table row has an empty term');
@@ -216,6 +229,7 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
         ? markdown.slice(startOffset(explCell.children[0]!), endOffset(explCell.children.at(-1)!))
         : '';
       rows.push({
+        ...(id !== undefined && { id }),
         headword: forms[0]!.text,
         category: 'jargon',
         forms: forms.map((f) => ({ ...f, at: pos })),
@@ -227,8 +241,9 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
   }
 
   function readSection(heading: Heading, body: RootContent[]): void {
-    const headingText = toString(heading).trim();
-    const anchor = headingAnchor(headingText);
+    const { text: headingText, id } = explicitId(toString(heading).trim());
+    // VitePress uses an explicit {#id} as the heading's anchor.
+    const anchor = id ?? headingAnchor(headingText);
     const pos = posOf(heading);
     const content: RootContent[] = [];
     for (const node of body) {
@@ -256,6 +271,7 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
       return;
     }
     sections.push({
+      ...(id !== undefined && { id }),
       headword: forms[0]!.text,
       category: 'concept',
       forms: forms.map((f) => ({ ...f, at: pos })),
@@ -300,9 +316,13 @@ function mergeRows(
   for (const section of sections) for (const f of section.forms) sectionByForm.set(fold(f.text), section);
   const merged = new Set<DraftEntry>();
   const out: DraftEntry[] = [];
+  const sectionById = new Map(sections.flatMap((s) => (s.id === undefined ? [] : [[s.id, s] as const])));
   for (const row of rows) {
+    // A row with an explicit id merges into the section with that id only.
     const target =
-      row.forms.map((f) => sectionByForm.get(fold(f.text))).find(Boolean) ?? sectionByForm.get(fold(row.definition.text));
+      row.id !== undefined
+        ? sectionById.get(row.id)
+        : (row.forms.map((f) => sectionByForm.get(fold(f.text))).find(Boolean) ?? sectionByForm.get(fold(row.definition.text)));
     if (!target) {
       out.push(row);
       continue;
