@@ -10,7 +10,8 @@ Usage: sd-glossary-lsp --stdio | --node-ipc | --socket=<port> | --pipe=<name>
        sd-glossary-lsp --version | --help
 
 Settings (workspace/configuration section "sdGlossary", or initializationOptions):
-  enable, disabledLanguages, completion.enable, completion.maxItems, hover.verbosity ("full" | "summary")
+  enable, disabledLanguages, completion.enable, completion.maxItems, hover.verbosity ("full" | "summary"),
+  locale ("auto" | "zh-CN" | "en" | "both")
 `;
 
 const args = process.argv.slice(2);

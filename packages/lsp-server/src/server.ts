@@ -90,8 +90,9 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   let hoverMarkdown = false;
   let documentationMarkdown = false;
   let canPullConfiguration = false;
+  let clientLocale: string | undefined;
 
-  const context = (markdown: boolean): RequestContext => ({ settings, markdown });
+  const context = (markdown: boolean): RequestContext => ({ settings, markdown, ...(clientLocale !== undefined && { clientLocale }) });
 
   /** A request about a position in a document: cancelled, malformed, unknown document, or answered by `run`. */
   function atPosition<T>(params: unknown, token: CancellationToken, run: (document: LineDocument, position: Position) => T): T | null | ResponseError<void> {
@@ -119,6 +120,7 @@ export function createServer(options: ServerOptions): { dispose(): void } {
       hoverMarkdown = caps.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? false;
       documentationMarkdown = caps.textDocument?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? false;
       canPullConfiguration = caps.workspace?.configuration === true;
+      clientLocale = typeof params.locale === 'string' && params.locale.length > 0 ? params.locale : undefined;
       if (params.initializationOptions !== undefined && params.initializationOptions !== null) {
         settings = parseSettings(params.initializationOptions);
       }

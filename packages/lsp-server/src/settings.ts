@@ -1,6 +1,16 @@
 /** How much a hover shows. */
 export type HoverVerbosity = 'full' | 'summary';
 
+/**
+ * Which language hovers and completions explain terms in: `auto` the client's language first (the
+ * original Chinese below a translation), `zh-CN` the original only, `en` the English translation only,
+ * `both` the original and the translation.
+ */
+export type LocaleChoice = 'auto' | 'zh-CN' | 'en' | 'both';
+
+/** The choices of `locale`, in the order a settings UI lists them. */
+export const LOCALE_CHOICES: readonly LocaleChoice[] = ['auto', 'zh-CN', 'en', 'both'];
+
 /** The server's settings (`sdGlossary.*` on the client side). */
 export interface Settings {
   /** Everything on or off. */
@@ -11,6 +21,8 @@ export interface Settings {
   readonly completion: { readonly enable: boolean; readonly maxItems: number };
   /** `full`: the definition, links and source; `summary`: the one-line summary and source only. */
   readonly hover: { readonly verbosity: HoverVerbosity };
+  /** The language of explanations. */
+  readonly locale: LocaleChoice;
 }
 
 /** What a client gets without sending any settings (Neovim users usually send none). */
@@ -19,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledLanguages: [],
   completion: { enable: true, maxItems: 50 },
   hover: { verbosity: 'full' },
+  locale: 'auto',
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -47,7 +60,30 @@ export function parseSettings(raw: unknown): Settings {
         typeof maxItems === 'number' && Number.isInteger(maxItems) && maxItems > 0 ? Math.min(maxItems, 1000) : DEFAULT_SETTINGS.completion.maxItems,
     },
     hover: { verbosity: verbosity === 'summary' || verbosity === 'full' ? verbosity : DEFAULT_SETTINGS.hover.verbosity },
+    locale: LOCALE_CHOICES.includes(section['locale'] as LocaleChoice) ? (section['locale'] as LocaleChoice) : DEFAULT_SETTINGS.locale,
   };
+}
+
+/**
+ * The languages to explain a term in, first one first, for a setting and the client's own language.
+ * @param choice - the `locale` setting.
+ * @param clientLocale - the `locale` of the client's `initialize` (`en`, `zh-cn`…), when it sent one.
+ * @param sourceLocale - the language of the glossary's own text (`zh-CN`).
+ * @returns e.g. `['en', 'zh-CN']`: the translation, then the original, labelled.
+ */
+export function localesToShow(choice: LocaleChoice, clientLocale: string | undefined, sourceLocale: string): string[] {
+  const isSource = (tag: string): boolean => tag.toLowerCase().split('-')[0] === sourceLocale.toLowerCase().split('-')[0];
+  switch (choice) {
+    case 'zh-CN':
+      return [sourceLocale];
+    case 'en':
+      return ['en'];
+    case 'both':
+      return [sourceLocale, 'en'];
+    case 'auto':
+      // A client that says nothing, or speaks the source's language, gets the original.
+      return clientLocale === undefined || isSource(clientLocale) ? [sourceLocale] : [clientLocale, sourceLocale];
+  }
 }
 
 /**

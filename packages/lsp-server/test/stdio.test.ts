@@ -118,6 +118,44 @@ describe('sd-glossary-lsp --stdio', () => {
   });
 });
 
+describe('languages over stdio', () => {
+  const hoverOf = async (client: ReturnType<typeof spawnStdio>): Promise<string> => {
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: DOC }, position: { line: 1, character: 24 } });
+    return hover.contents.value;
+  };
+  const zh = getEntry('overtrained')!;
+  const en = zh.translations!['en']!;
+  const source = '— [黑话 › 炸炉](https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D) · GFDL-1.3-or-later · © 2022 StableDiffusionBook';
+
+  test('locale "en", then "zh-CN", set through didChangeConfiguration', async () => {
+    const client = spawnStdio();
+    try {
+      await client.initialize({ textDocument: { hover: { contentFormat: ['markdown'] } } });
+      client.open(DOC, 'toml', TEXT);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { sdGlossary: { locale: 'en' } } });
+      expect(await hoverOf(client)).toBe(['**Overfitted training run** · 炸炉', '*English · translated by SD Glossary (en)*', en.definition.markdown, source].join('\n\n'));
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { sdGlossary: { locale: 'zh-CN' } } });
+      expect(await hoverOf(client)).toBe(['**炸炉**', zh.definition.markdown, source].join('\n\n'));
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('locale "auto" (the default) follows the client’s initialize locale: English first, the original below', async () => {
+    const client = spawnStdio();
+    try {
+      await client.connection.sendRequest('initialize', { processId: null, rootUri: null, locale: 'en', capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } } } });
+      await client.connection.sendNotification('initialized', {});
+      client.open(DOC, 'toml', TEXT);
+      expect(await hoverOf(client)).toBe(
+        ['**Overfitted training run** · 炸炉', '*English · translated by SD Glossary (en)*', en.definition.markdown, '*原文 · original (zh-CN)*', zh.definition.markdown, source].join('\n\n'),
+      );
+    } finally {
+      await client.close();
+    }
+  });
+});
+
 describe('the bin outside a session', () => {
   test('--version and --help print and exit 0', () => {
     const pkgVersion = pkg.version;

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SETTINGS } from '@sd-glossary/lsp-server';
+import { DEFAULT_SETTINGS, LOCALE_CHOICES } from '@sd-glossary/lsp-server';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_LANGUAGES } from '../src/selector.js';
 
@@ -29,11 +29,15 @@ describe('settings', () => {
     for (const [key, value] of Object.entries(server)) expect(properties[key]!.default, key).toEqual(value);
     expect(properties['sdGlossary.languages']!.default).toEqual(DEFAULT_LANGUAGES);
     expect(properties['sdGlossary.hover.verbosity']!.enum).toEqual(['full', 'summary']);
+    expect(properties['sdGlossary.locale']!.enum).toEqual(LOCALE_CHOICES);
   });
 
-  test('every title and description is localised in package.nls.json', () => {
-    const keys = JSON.stringify(manifest.contributes).match(/%[\w.]+%/g)!.map((k) => k.slice(1, -1));
-    for (const key of keys) expect(nls[key], key).toBeTypeOf('string');
+  test('every title and description is in package.nls.json and package.nls.zh-cn.json, and nothing else', () => {
+    const keys = [...new Set(JSON.stringify(manifest.contributes).match(/%[\w.-]+%/g)!.map((k) => k.slice(1, -1)))].sort();
+    const zh = JSON.parse(readFileSync(join(here, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+    expect(Object.keys(nls).sort()).toEqual(keys);
+    expect(Object.keys(zh).sort()).toEqual(keys);
+    for (const key of keys) expect(zh[key], key).toMatch(/\S/);
   });
 
   test('activates on the languages it serves, not on *', () => {
@@ -60,6 +64,7 @@ describe('the .vsix (built by `pnpm package`)', () => {
       'language-configuration.json',
       'package.json',
       'package.nls.json',
+      'package.nls.zh-cn.json',
       'readme.md',
       'schema/glossary.schema.json',
       'syntaxes/sd-prompt.tmLanguage.json',

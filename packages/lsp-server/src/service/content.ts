@@ -1,4 +1,4 @@
-import type { Glossary, GlossaryEntry } from '@sd-glossary/data';
+import type { Glossary, GlossaryEntry, LocalizedText } from '@sd-glossary/data';
 import type { HoverVerbosity } from '../settings.js';
 
 /** Whom the glossary text belongs to, for the last line of a hover. */
@@ -29,21 +29,38 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|]/g, '\\$&');
 }
 
+/** How a text is labelled when it is not the only one, or is a translation. */
+function label(text: LocalizedText): string {
+  return text.translated ? `English · translated by SD Glossary (${text.locale})` : `原文 · original (${text.locale})`;
+}
+
+/** The entry's names for the heading line: every form and every shown headword but the first. */
+function names(entry: GlossaryEntry, texts: readonly LocalizedText[]): string[] {
+  const all = [entry.headword, ...otherNames(entry), ...texts.map((t) => t.headword)];
+  return [...new Set(all)].filter((n) => n !== texts[0]!.headword);
+}
+
 /**
  * The markdown of one entry for a hover or a completion item's documentation.
  * @param entry - the entry.
+ * @param texts - its text in the languages to show, first one first (see `localesToShow`).
  * @param verbosity - `full` or `summary`.
  * @param attribution - licence line, when the glossary has one.
- * @returns markdown: headword and other names, summary, definition, links, source and licence.
+ * @returns markdown: headword and other names, the definition in each language (labelled when more
+ *   than one, or a translation), links, source and licence.
  */
-export function entryMarkdown(entry: GlossaryEntry, verbosity: HoverVerbosity, attribution: Attribution | undefined): string {
+export function entryMarkdown(entry: GlossaryEntry, texts: readonly LocalizedText[], verbosity: HoverVerbosity, attribution: Attribution | undefined): string {
+  const first = texts[0]!;
   const parts: string[] = [];
-  const names = otherNames(entry);
-  parts.push(`**${escapeMarkdown(entry.headword)}**${names.length ? ` · ${names.map(escapeMarkdown).join(' · ')}` : ''}`);
-  // The summary is the definition's first sentence: a full hover shows it once, as part of the definition.
-  parts.push(verbosity === 'summary' ? escapeMarkdown(entry.summary) : entry.definition.markdown);
+  const others = names(entry, texts);
+  parts.push(`**${escapeMarkdown(first.headword)}**${others.length ? ` · ${others.map(escapeMarkdown).join(' · ')}` : ''}`);
+  texts.forEach((text, i) => {
+    if (i > 0 || text.translated) parts.push(`*${label(text)}*`);
+    // The summary is the definition's first sentence: a full hover shows it once, as part of the definition.
+    parts.push(verbosity === 'summary' ? escapeMarkdown(text.summary) : text.definition.markdown);
+  });
   if (verbosity === 'full') {
-    if (entry.gloss) parts.push(`黑话: ${entry.gloss.markdown}`);
+    if (first.gloss) parts.push(`${first.translated ? 'Jargon table' : '黑话'}: ${first.gloss.markdown}`);
     if (entry.links.length) {
       parts.push(
         entry.links
@@ -59,16 +76,21 @@ export function entryMarkdown(entry: GlossaryEntry, verbosity: HoverVerbosity, a
 /**
  * The plain text of one entry, for clients that cannot render markdown (terminal floats).
  * @param entry - the entry.
+ * @param texts - its text in the languages to show, first one first.
  * @param verbosity - `full` or `summary`.
  * @param attribution - licence line, when the glossary has one.
  * @returns text without markup.
  */
-export function entryPlainText(entry: GlossaryEntry, verbosity: HoverVerbosity, attribution: Attribution | undefined): string {
-  const names = otherNames(entry);
-  const parts = [`${entry.headword}${names.length ? ` (${names.join(', ')})` : ''}`];
-  parts.push(verbosity === 'summary' ? entry.summary : entry.definition.text);
+export function entryPlainText(entry: GlossaryEntry, texts: readonly LocalizedText[], verbosity: HoverVerbosity, attribution: Attribution | undefined): string {
+  const first = texts[0]!;
+  const others = names(entry, texts);
+  const parts = [`${first.headword}${others.length ? ` (${others.join(', ')})` : ''}`];
+  texts.forEach((text, i) => {
+    if (i > 0 || text.translated) parts.push(`[${label(text)}]`);
+    parts.push(verbosity === 'summary' ? text.summary : text.definition.text);
+  });
   if (verbosity === 'full') {
-    if (entry.gloss) parts.push(`黑话: ${entry.gloss.text}`);
+    if (first.gloss) parts.push(`${first.translated ? 'Jargon table' : '黑话'}: ${first.gloss.text}`);
     for (const l of entry.links) parts.push(`${l.title}: ${l.url}${l.archiveUrl ? ` (archive: ${l.archiveUrl})` : ''}`);
   }
   parts.push(sourceLine(entry, attribution, false));

@@ -174,7 +174,7 @@ describe('completion', () => {
     ['zl‸', '炸炉', 0, 2, 'zl'],
     ['zhal‸', '炸炉', 0, 4, 'zhal'],
     ['(masterpiece:1.2), va‸', 'VAE', 19, 21, 'va'],
-    ['nothing starts with vae_f, so f‸', '废丹', 30, 31, 'f'],
+    ['nothing starts with vae_f, so f‸', 'Failed training run', 30, 31, 'f'],
   ])('%s → %s', (marked, label, start, end, filterText) => {
     expect(first(marked)).toEqual([label, range(start, end), filterText]);
   });
@@ -260,7 +260,64 @@ describe('settings', () => {
     [{ sdGlossary: { enable: false } }, { enable: false }],
     [{ completion: { maxItems: 5000 } }, { completion: { enable: true, maxItems: 1000 } }],
     [{ disabledLanguages: ['json', 3] }, { disabledLanguages: ['json'] }],
+    [{ locale: 'en' }, { locale: 'en' }],
+    [{ sdGlossary: { locale: 'both' } }, { locale: 'both' }],
+    [{ locale: 'klingon' }, {}],
   ])('%j', (raw, expected) => {
     expect(parseSettings(raw)).toEqual({ ...DEFAULT_SETTINGS, ...expected });
+  });
+});
+
+describe('languages (sdGlossary.locale and the client’s locale)', () => {
+  const hoverWith = (raw: unknown, clientLocale?: string, markdown = true): string[] => {
+    const { document, position } = at('‸炸炉');
+    const context: RequestContext = { settings: parseSettings(raw), markdown, ...(clientLocale !== undefined && { clientLocale }) };
+    return (service.hover(document, position, context)!.contents as { value: string }).value.split('\n\n');
+  };
+  const en = getEntry('overtrained')!.translations!['en']!;
+  const zh = getEntry('overtrained')!;
+
+  test('auto, and a client that says nothing or speaks Chinese: the original only', () => {
+    expect(hoverWith({})).toEqual(hoverWith({ locale: 'zh-CN' }));
+    expect(hoverWith({}, 'zh-cn')[1]).toBe(zh.definition.markdown);
+    expect(hoverWith({}, 'zh-cn')).not.toContain(en.definition.markdown);
+  });
+
+  test('auto, and an English client: the translation first, labelled, then the original, labelled', () => {
+    expect(hoverWith({}, 'en-US').slice(0, 5)).toEqual([
+      '**Overfitted training run** · 炸炉',
+      '*English · translated by SD Glossary (en)*',
+      en.definition.markdown,
+      '*原文 · original (zh-CN)*',
+      zh.definition.markdown,
+    ]);
+  });
+
+  test('auto with a language there is no translation for: the original', () => {
+    expect(hoverWith({}, 'fr')).toEqual(hoverWith({ locale: 'zh-CN' }));
+  });
+
+  test('en: the translation only; both: the original, then the translation', () => {
+    expect(hoverWith({ locale: 'en' }, 'zh-cn').slice(0, 3)).toEqual(['**Overfitted training run** · 炸炉', '*English · translated by SD Glossary (en)*', en.definition.markdown]);
+    expect(hoverWith({ locale: 'en' }, 'zh-cn')).not.toContain(zh.definition.markdown);
+    expect(hoverWith({ locale: 'both' }).slice(0, 4)).toEqual([
+      '**炸炉** · Overfitted training run',
+      zh.definition.markdown,
+      '*English · translated by SD Glossary (en)*',
+      en.definition.markdown,
+    ]);
+  });
+
+  test('plain text labels the languages too', () => {
+    expect(hoverWith({}, 'en', false).slice(0, 3)).toEqual(['Overfitted training run (炸炉)', '[English · translated by SD Glossary (en)]', en.definition.text]);
+  });
+
+  test('completion details follow the choice, and English headwords complete', () => {
+    const { document, position } = at('overfit‸');
+    const items = service.completion(document, position, false, { settings: parseSettings({ locale: 'en' }), markdown: true })!.items;
+    expect(items.map((i) => [i.label, i.detail])).toEqual([
+      ['overfit', getEntry('overfitting')!.translations!['en']!.summary],
+      ['Overfitted training run', en.summary],
+    ]);
   });
 });

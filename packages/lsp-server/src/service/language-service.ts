@@ -1,4 +1,4 @@
-import { charKind, type GlossaryEntry, type GlossaryIndex, type SearchResult, type TermMatch } from '@sd-glossary/data';
+import { charKind, localizeEntry, type GlossaryEntry, type GlossaryIndex, type LocalizedText, type SearchResult, type TermMatch } from '@sd-glossary/data';
 import {
   CompletionItemKind,
   MarkupKind,
@@ -12,7 +12,7 @@ import {
   type Range,
   type SymbolInformation,
 } from 'vscode-languageserver-types';
-import { servesLanguage, type Settings } from '../settings.js';
+import { localesToShow, servesLanguage, type Settings } from '../settings.js';
 import { attributionOf, entryMarkdown, entryPlainText } from './content.js';
 import type { ServiceDocument } from './document.js';
 import { urlSpans } from './extractors/regions.js';
@@ -35,6 +35,8 @@ export interface RequestContext {
   readonly settings: Settings;
   /** The client renders markdown in hovers and documentation. */
   readonly markdown: boolean;
+  /** The client's language (`locale` of `initialize`), when it said. */
+  readonly clientLocale?: string;
 }
 
 /** Data carried by a completion item to its `completionItem/resolve`. */
@@ -97,6 +99,7 @@ const SORT_WIDTH = 4;
 export function createLanguageService(glossary: GlossarySource): LanguageService {
   const { index } = glossary;
   const attribution = attributionOf(index.glossary);
+  const sourceLocale = index.glossary.locale;
   const lines = createLineMatches(index);
   let sortedByHeadword: readonly GlossaryEntry[] | undefined;
   const byHeadword = (): readonly GlossaryEntry[] =>
@@ -116,10 +119,21 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
     return match.ids.map((id) => index.getEntry(id)).filter((e): e is GlossaryEntry => e !== undefined);
   }
 
+  /** The entry's text in each language the settings and the client ask for, first one first. */
+  function textsOf(entry: GlossaryEntry, context: RequestContext): LocalizedText[] {
+    const texts: LocalizedText[] = [];
+    for (const locale of localesToShow(context.settings.locale, context.clientLocale, sourceLocale)) {
+      const text = localizeEntry(entry, locale, sourceLocale);
+      if (!texts.some((t) => t.locale === text.locale)) texts.push(text);
+    }
+    return texts;
+  }
+
   function render(entry: GlossaryEntry, context: RequestContext): string {
+    const texts = textsOf(entry, context);
     return context.markdown
-      ? entryMarkdown(entry, context.settings.hover.verbosity, attribution)
-      : entryPlainText(entry, context.settings.hover.verbosity, attribution);
+      ? entryMarkdown(entry, texts, context.settings.hover.verbosity, attribution)
+      : entryPlainText(entry, texts, context.settings.hover.verbosity, attribution);
   }
 
   return {
@@ -151,7 +165,7 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
         const results = index.search(typed, { limit });
         if (results.length === 0) continue;
         const range = { start: { line: position.line, character: start }, end: { line: position.line, character: cursor } };
-        return { isIncomplete: true, items: results.map((r, i) => completionItem(r, typed, range, i)) };
+        return { isIncomplete: true, items: results.map((r, i) => completionItem(r, typed, range, i, textsOf(r.entry, context)[0]!.summary)) };
       }
       if (!invoked || (cursor > 0 && charKind(text.charCodeAt(cursor - 1)) !== 'separator')) return null;
       // Invoked on an empty prefix: the whole glossary, alphabetically by headword.
@@ -159,7 +173,9 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
       const all = byHeadword().slice(0, limit);
       return {
         isIncomplete: all.length < index.entries.length,
-        items: all.map((entry, i) => completionItem({ entry, form: entry.headword, matchedBy: 'headword', exact: false }, '', range, i)),
+        items: all.map((entry, i) =>
+          completionItem({ entry, form: entry.headword, matchedBy: 'headword', exact: false }, '', range, i, textsOf(entry, context)[0]!.summary),
+        ),
       };
     },
 
@@ -223,13 +239,13 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
   };
 }
 
-function completionItem(result: SearchResult, typed: string, range: Range, rank: number): CompletionItem {
+function completionItem(result: SearchResult, typed: string, range: Range, rank: number, summary: string): CompletionItem {
   const { entry, form } = result;
   return {
     label: form,
     ...(form !== entry.headword && { labelDetails: { description: entry.headword } }),
     kind: CompletionItemKind.Keyword,
-    detail: entry.summary,
+    detail: summary,
     // The server has already filtered; matching the typed text keeps pinyin and
     // separator-spanning matches (`zl` → 炸炉, `cfg_sc` → CFG Scale) visible in clients that filter again.
     filterText: typed,
