@@ -3,19 +3,10 @@
 // targets. Timings are wall-clock on this machine; run it on an otherwise idle machine.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { prng } from '../../../scripts/prng.mjs';
 
 const pkgDir = fileURLToPath(new URL('..', import.meta.url));
 const { entries, findTerms, lookup, search } = await import(new URL('../dist/index.js', import.meta.url).href);
-
-/** Deterministic PRNG (mulberry32), so every run scans the same text. */
-function prng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mixedText(targetBytes) {
   const rand = prng(42);

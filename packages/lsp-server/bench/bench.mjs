@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { prng } from '../../../scripts/prng.mjs';
 
 const require = createRequire(import.meta.url);
 const BIN = fileURLToPath(new URL('../bin/sd-glossary-lsp.js', import.meta.url));
@@ -35,16 +36,6 @@ const startup = {
   ours: await spawnToInitialize(process.execPath, [fileURLToPath(new URL('../bin/sd-glossary-lsp.js', import.meta.url)), '--stdio']),
   peer: await spawnToInitialize(process.execPath, [createRequire(import.meta.url).resolve('vscode-langservers-extracted/bin/vscode-json-language-server'), '--stdio']),
 };
-
-/** Deterministic PRNG (mulberry32): every run sees the same documents and positions. */
-function prng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function build(targetBytes, pieces, seed) {
   const rand = prng(seed);
