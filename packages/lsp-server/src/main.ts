@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { builtinGlossary } from './builtin-glossary.js';
 import { createServer } from './server.js';
@@ -24,6 +25,11 @@ if (args.includes('--version') || args.includes('-v')) {
   process.exitCode = 2;
 } else {
   const connection = createConnection(ProposedFeatures.all);
-  createServer({ connection, glossary: () => builtinGlossary(), version: SERVER_VERSION });
+  createServer({
+    connection,
+    glossary: () => builtinGlossary(),
+    version: SERVER_VERSION,
+    workspaceFiles: { read: (path) => readFile(path, 'utf8').catch(() => undefined) },
+  });
   connection.listen();
 }

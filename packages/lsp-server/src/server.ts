@@ -1,5 +1,9 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createGlossaryIndex } from '@sd-glossary/data';
 import {
   CompletionTriggerKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ErrorCodes,
   LSPErrorCodes,
   MarkupKind,
@@ -9,10 +13,13 @@ import {
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
+  type Diagnostic,
   type Position,
 } from 'vscode-languageserver';
 import { LineDocument, type ContentChange } from './line-document.js';
 import { createLanguageService, type GlossarySource, type LanguageService, type RequestContext } from './service/language-service.js';
+import { createWorkspaceGlossaries, DEFAULT_GLOSSARY_NAMES, type GlossaryFile, type WorkspaceFiles } from './workspace/manager.js';
+import { mergeGlossaries } from './workspace/merge.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
 
 /** Where the server writes what it has to say (the client's output channel, usually). */
@@ -34,6 +41,12 @@ export interface ServerOptions {
   readonly version: string;
   /** Defaults to the connection's console. */
   readonly logger?: Logger;
+  /**
+   * How to read workspace glossaries (`sd-glossary.md`, `sd-glossary.json`… at workspace roots).
+   * Absent: workspace glossaries are not read. The client can also refuse them with
+   * `initializationOptions.workspaceGlossaries: false` (an untrusted workspace).
+   */
+  readonly workspaceFiles?: WorkspaceFiles;
 }
 
 /** The capabilities, all static: Neovim 0.7 and Eglot 1.9 ignore capabilities registered later. */
@@ -83,14 +96,71 @@ function textDocumentPosition(params: unknown): { uri: string; position: Positio
 export function createServer(options: ServerOptions): { dispose(): void } {
   const { connection, glossary, version } = options;
   const logger = options.logger ?? connection.console;
+  let builtinSource: GlossarySource | undefined;
+  const builtin = (): GlossarySource => (builtinSource ??= typeof glossary === 'function' ? glossary() : glossary);
+  const workspace = options.workspaceFiles ? createWorkspaceGlossaries(options.workspaceFiles, (path) => pathToFileURL(path).href) : undefined;
+  let folders: string[] = [];
+  let workspaceAllowed = true;
   let loaded: LanguageService | undefined;
-  const service = (): LanguageService => (loaded ??= createLanguageService(typeof glossary === 'function' ? glossary() : glossary));
+  const service = (): LanguageService => (loaded ??= createService());
+
+  /** The service over the built-in glossary and the valid workspace glossaries, workspace first. */
+  function createService(): LanguageService {
+    const source = builtin();
+    const valid = workspace?.valid() ?? [];
+    if (valid.length === 0 && settings.builtin) return createLanguageService(source);
+    const first = source.index.entries[0];
+    const merged = mergeGlossaries(settings.builtin ? source.index.glossary : undefined, first && source.sourceUri(first), valid);
+    return createLanguageService({ index: createGlossaryIndex(merged.glossary), sourceUri: merged.sourceUri, isBuiltin: merged.isBuiltin });
+  }
+
+  /** Problems of each glossary file, at their line and column (to the end of that line). */
+  function publishDiagnostics(files: readonly GlossaryFile[], cleared: readonly string[] = []): void {
+    for (const file of files) {
+      const lines = file.text.split(/\r?\n/);
+      const diagnostics: Diagnostic[] = file.issues
+        .filter((i) => i.file === file.path)
+        .map((i) => ({
+          range: { start: { line: i.line - 1, character: i.column - 1 }, end: { line: i.line - 1, character: Math.max(i.column, lines[i.line - 1]?.length ?? i.column) } },
+          severity: 1,
+          source: 'sd-glossary',
+          message: i.message,
+        }));
+      safely(() => void connection.sendDiagnostics({ uri: file.uri, diagnostics }));
+    }
+    for (const uri of cleared) safely(() => void connection.sendDiagnostics({ uri, diagnostics: [] }));
+  }
+
+  /** Rereads the workspace glossaries after a change of folders or settings. */
+  async function reloadWorkspace(): Promise<void> {
+    if (!workspace) return;
+    const before = workspace.files().map((f) => f.uri);
+    workspace.configure(workspaceAllowed ? folders : [], settings.glossaries);
+    await workspace.discover();
+    const after = workspace.files();
+    publishDiagnostics(after, before.filter((uri) => !after.some((f) => f.uri === uri)));
+    loaded = undefined;
+  }
+
+  /** A glossary file changed (on disk, or as it is typed): reread it. */
+  async function glossaryChanged(uri: string, text: string | undefined): Promise<void> {
+    if (!workspace || !uri.startsWith('file:')) return;
+    const path = fileURLToPath(uri);
+    if (!workspace.isGlossary(path)) return;
+    const had = workspace.files().some((f) => f.path === path);
+    if (await workspace.update(path, text)) {
+      loaded = undefined;
+      const file = workspace.files().find((f) => f.path === path);
+      publishDiagnostics(file ? [file] : [], !file && had ? [uri] : []);
+    }
+  }
   const documents = new Map<string, LineDocument>();
   let settings: Settings = DEFAULT_SETTINGS;
   let hoverMarkdown = false;
   let documentationMarkdown = false;
   let canPullConfiguration = false;
   let clientLocale: string | undefined;
+  let canWatchFiles = false;
 
   const context = (markdown: boolean): RequestContext => ({ settings, markdown, ...(clientLocale !== undefined && { clientLocale }) });
 
@@ -107,7 +177,8 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     if (!canPullConfiguration) return;
     try {
       const [section] = (await connection.workspace.getConfiguration([{ section: 'sdGlossary' }])) as unknown[];
-      settings = parseSettings(section);
+      // A client with nothing configured answers null: keep what initializationOptions said.
+      if (section !== null && section !== undefined) settings = parseSettings(section);
     } catch (error) {
       // The client refused, or the connection closed while we asked: keep the settings we have.
       safely(() => logger.error(`could not read settings: ${(error as Error).message}`));
@@ -121,26 +192,51 @@ export function createServer(options: ServerOptions): { dispose(): void } {
       documentationMarkdown = caps.textDocument?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? false;
       canPullConfiguration = caps.workspace?.configuration === true;
       clientLocale = typeof params.locale === 'string' && params.locale.length > 0 ? params.locale : undefined;
+      const init = params.initializationOptions as { workspaceGlossaries?: unknown } | null | undefined;
+      workspaceAllowed = init?.workspaceGlossaries !== false;
+      folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+        .filter((f) => f.uri.startsWith('file:'))
+        .map((f) => fileURLToPath(f.uri));
+      canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       if (params.initializationOptions !== undefined && params.initializationOptions !== null) {
         settings = parseSettings(params.initializationOptions);
       }
       return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'sd-glossary-lsp', version } };
     }),
     connection.onInitialized(() => {
-      void pullSettings();
+      void pullSettings().then(reloadWorkspace);
+      if (workspace && canWatchFiles && workspaceAllowed) {
+        void connection.client
+          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/{${DEFAULT_GLOSSARY_NAMES.join(',')}}` }, ...settings.glossaries.map((g) => ({ globPattern: g }))] })
+          .catch((error: Error) => safely(() => logger.error(`could not watch glossary files: ${error.message}`)));
+      }
       // Build the glossary's indexes now, between initialize and the first request, not during it.
       setImmediate(() => service().warmUp());
       setImmediate(() => safely(() => logger.info(`sd-glossary-lsp ${version}: ${service().entryCount} terms`)));
     }),
     connection.onDidChangeConfiguration((params) => {
       const raw = (params as { settings?: unknown } | undefined)?.settings;
-      if (raw !== null && typeof raw === 'object' && 'sdGlossary' in raw) settings = parseSettings(raw);
-      else void pullSettings();
+      if (raw !== null && typeof raw === 'object' && 'sdGlossary' in raw) {
+        settings = parseSettings(raw);
+        void reloadWorkspace();
+      } else {
+        void pullSettings().then(reloadWorkspace);
+      }
+    }),
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      void (async () => {
+        for (const change of Array.isArray(changes) ? changes : []) {
+          if (typeof change?.uri !== 'string' || !change.uri.startsWith('file:')) continue;
+          const text = change.type === FileChangeType.Deleted ? undefined : await options.workspaceFiles?.read(fileURLToPath(change.uri));
+          await glossaryChanged(change.uri, text);
+        }
+      })();
     }),
     connection.onDidOpenTextDocument(({ textDocument: d }) => {
       if (typeof d?.uri !== 'string' || typeof d.text !== 'string') return;
       documents.set(d.uri, new LineDocument(d.uri, String(d.languageId), d.version, d.text));
       service().forget(d.uri);
+      void glossaryChanged(d.uri, d.text);
     }),
     connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
       const document = typeof textDocument?.uri === 'string' ? documents.get(textDocument.uri) : undefined;
@@ -148,6 +244,10 @@ export function createServer(options: ServerOptions): { dispose(): void } {
       const changes = contentChanges.filter(isContentChange);
       try {
         document.update(changes, textDocument.version);
+        // A glossary file applies as it is typed.
+        if (workspace?.isGlossary(textDocument.uri.startsWith('file:') ? fileURLToPath(textDocument.uri) : '')) {
+          void glossaryChanged(textDocument.uri, Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i)).join('\n'));
+        }
       } catch (error) {
         // A change we cannot apply leaves the copy out of step: drop it, the client reopens it.
         documents.delete(textDocument.uri);

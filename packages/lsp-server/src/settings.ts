@@ -23,6 +23,10 @@ export interface Settings {
   readonly hover: { readonly verbosity: HoverVerbosity };
   /** The language of explanations. */
   readonly locale: LocaleChoice;
+  /** Serve the built-in glossary (off: workspace glossaries only). */
+  readonly builtin: boolean;
+  /** More workspace glossary files, relative to a workspace folder (never outside it). */
+  readonly glossaries: readonly string[];
 }
 
 /** What a client gets without sending any settings (Neovim users usually send none). */
@@ -32,6 +36,8 @@ export const DEFAULT_SETTINGS: Settings = {
   completion: { enable: true, maxItems: 50 },
   hover: { verbosity: 'full' },
   locale: 'auto',
+  builtin: true,
+  glossaries: [],
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -61,6 +67,8 @@ export function parseSettings(raw: unknown): Settings {
     },
     hover: { verbosity: verbosity === 'summary' || verbosity === 'full' ? verbosity : DEFAULT_SETTINGS.hover.verbosity },
     locale: LOCALE_CHOICES.includes(section['locale'] as LocaleChoice) ? (section['locale'] as LocaleChoice) : DEFAULT_SETTINGS.locale,
+    builtin: typeof section['builtin'] === 'boolean' ? section['builtin'] : DEFAULT_SETTINGS.builtin,
+    glossaries: Array.isArray(section['glossaries']) ? section['glossaries'].filter((x): x is string => typeof x === 'string' && x.length > 0) : DEFAULT_SETTINGS.glossaries,
   };
 }
 

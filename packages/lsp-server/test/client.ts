@@ -3,6 +3,7 @@
  * spawned over stdio. Requests are awaited; nothing sleeps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
@@ -38,7 +39,9 @@ export interface TestClient {
   settings: unknown;
   /** `window/logMessage` and other notifications received. */
   readonly notifications: Array<{ method: string; params: unknown }>;
-  initialize(capabilities?: ClientCapabilities, initializationOptions?: unknown): Promise<unknown>;
+  /** Resolves with the first notification (already received or still to come) that matches. */
+  notification<P>(method: string, matches?: (params: P) => boolean): Promise<P>;
+  initialize(capabilities?: ClientCapabilities, initializationOptions?: unknown, rootUri?: string | null): Promise<unknown>;
   open(uri: string, languageId: string, text: string, version?: number): void;
   request<R>(method: string, params: unknown): Promise<R>;
   close(): Promise<void>;
@@ -46,14 +49,20 @@ export interface TestClient {
 
 function wire(readable: Readable, writable: Writable, onClose: () => Promise<void>): TestClient {
   const connection = createMessageConnection(new StreamMessageReader(readable), new StreamMessageWriter(writable));
+  const waiting: Array<{ method: string; matches: (params: unknown) => boolean; resolve: (params: unknown) => void }> = [];
   const client: TestClient = {
     connection,
     settings: null,
     notifications: [],
-    async initialize(capabilities = MARKDOWN_CLIENT, initializationOptions) {
+    notification<P>(method: string, matches: (params: P) => boolean = () => true): Promise<P> {
+      const seen = client.notifications.find((n) => n.method === method && matches(n.params as P));
+      if (seen) return Promise.resolve(seen.params as P);
+      return new Promise<P>((resolve) => waiting.push({ method, matches: matches as (p: unknown) => boolean, resolve: resolve as (p: unknown) => void }));
+    },
+    async initialize(capabilities = MARKDOWN_CLIENT, initializationOptions, rootUri: string | null = null) {
       const result = await connection.sendRequest('initialize', {
         processId: null,
-        rootUri: null,
+        rootUri,
         capabilities,
         ...(initializationOptions !== undefined && { initializationOptions }),
       });
@@ -67,7 +76,16 @@ function wire(readable: Readable, writable: Writable, onClose: () => Promise<voi
     close: onClose,
   };
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => client.settings));
-  connection.onNotification((method, params) => client.notifications.push({ method, params }));
+  connection.onNotification((method, params) => {
+    client.notifications.push({ method, params });
+    for (const w of [...waiting]) {
+      if (w.method === method && w.matches(params)) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve(params);
+      }
+    }
+  });
+  connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   return client;
 }
@@ -76,11 +94,16 @@ function wire(readable: Readable, writable: Writable, onClose: () => Promise<voi
  * Starts a server in this process, over in-memory streams.
  * @returns the client, plus the streams and the server (to check listeners and dispose).
  */
-export function startInProcess(): TestClient & { toServer: PassThrough; toClient: PassThrough; dispose(): void } {
+export function startInProcess(options: { workspace?: boolean } = {}): TestClient & { toServer: PassThrough; toClient: PassThrough; dispose(): void } {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  const server = createServer({ connection: serverConnection, glossary: builtinGlossary(), version: 'test' });
+  const server = createServer({
+    connection: serverConnection,
+    glossary: builtinGlossary(),
+    version: 'test',
+    ...(options.workspace && { workspaceFiles: { read: (path: string) => readFile(path, 'utf8').catch(() => undefined) } }),
+  });
   serverConnection.listen();
   const client = wire(toClient, toServer, async () => {
     client.connection.dispose();

@@ -28,6 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: documentSelector(vscode.workspace.getConfiguration('sdGlossary').get('languages')),
     outputChannel: output,
     synchronize: { configurationSection: 'sdGlossary' },
+    // Workspace glossaries are untrusted text from the workspace: read only once it is trusted.
+    initializationOptions: { workspaceGlossaries: vscode.workspace.isTrusted },
   });
 
   const start = async (): Promise<void> => {
@@ -56,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('sdGlossary.restartServer', restart),
     vscode.commands.registerCommand('sdGlossary.searchTerms', () => searchTerms(false)),
     vscode.commands.registerCommand('sdGlossary.insertTerm', () => searchTerms(true)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // The document selector is fixed when the client starts.
       if (event.affectsConfiguration('sdGlossary.languages')) void restart();

@@ -60,6 +60,14 @@ describe('sd-glossary in VS Code', () => {
     await vscode.screenshot('prompt');
   }, 90_000);
 
+  test('the workspace’s own glossary (sd-glossary.md at its root) explains its terms', async () => {
+    await vscode.open('portrait.prompt');
+    await vscode.goToText('portrait.prompt', 'petals');
+    const text = await vscode.hover('我们的花瓣 LoRA 的触发词');
+    expect(text).toContain('workspace glossary');
+    await vscode.screenshot('workspace-glossary');
+  }, 90_000);
+
   test('a kohya TOML config: keys hover', async () => {
     await vscode.open('config.toml');
     await vscode.goToText('config.toml', 'clip_skip');
@@ -138,5 +146,9 @@ describe('sd-glossary in an untrusted workspace (Restricted Mode)', () => {
     await vscode.goToText('notes.md', '炸炉');
     expect(await vscode.hover('指训练过程中过度拟合')).toContain('GFDL-1.3-or-later');
     await vscode.screenshot('restricted-mode');
+    // …but the workspace's own glossary is not read until the workspace is trusted.
+    await vscode.open('portrait.prompt');
+    await vscode.goToText('portrait.prompt', 'petals');
+    expect(await vscode.hoverOnce()).not.toContain('我们的花瓣');
   }, 120_000);
 });

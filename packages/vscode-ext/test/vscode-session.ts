@@ -67,6 +67,8 @@ export interface VsCodeSession {
   goToText(file: string, text: string): Promise<void>;
   /** Shows the hover at the cursor and returns its text once it contains `expected` (retrying). */
   hover(expected: string): Promise<string>;
+  /** Shows the hover at the cursor once and returns what it says after a second ('' for none). */
+  hoverOnce(): Promise<string>;
   /** Types text at the end of the file on a new line, asks for suggestions, returns their labels once `expected` is among them. */
   complete(prefix: string, expected: string): Promise<string[]>;
   /** Runs a command from the Command Palette by its title. */
@@ -228,6 +230,14 @@ export async function startVsCode(vsix: string, fixture: string, screenshots: st
           await page.screenshot({ path: join(screenshots, 'hover-timeout.png') });
           throw new Error(`${error.message}; the last hover said ${JSON.stringify(seen.slice(0, 300))}`);
         });
+      },
+      async hoverOnce() {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        const hover = page.locator('.monaco-hover:visible').first();
+        await hover.waitFor({ timeout: 1_000 }).catch(() => undefined);
+        return hover.innerText().catch(() => '');
       },
       async complete(prefix, expected) {
         await page.keyboard.press('Escape'); // a hover left open would take the click

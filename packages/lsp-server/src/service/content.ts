@@ -101,7 +101,11 @@ function sourceLine(entry: GlossaryEntry, attribution: Attribution | undefined, 
   const source = entry.sources[0];
   // A concept's own heading names it ("代次 (Epoch)"); a table row is named under its table's heading.
   const where = source.heading.includes(entry.headword) ? source.heading : `${source.heading} › ${entry.headword}`;
-  const link = source.url ? (markdown ? `[${escapeMarkdown(where)}](${source.url})` : `${where} ${source.url}`) : `${source.file}:${source.line}`;
+  const link = source.url
+    ? markdown
+      ? `[${escapeMarkdown(where)}](${source.url})`
+      : `${where} ${source.url}`
+    : `${attribution ? '' : 'workspace glossary: '}${source.file}:${source.line}`;
   const licence = attribution ? ` · ${attribution.license} · ${attribution.holder}` : '';
   return `— ${link}${licence}`;
 }

@@ -28,6 +28,11 @@ export interface GlossarySource {
    * @returns `undefined` when the file is not available.
    */
   sourceUri(entry: GlossaryEntry): string | undefined;
+  /**
+   * Whether an entry is the built-in glossary's (StableDiffusionBook's GFDL text); hovers credit
+   * it, and say where other entries come from. Absent: every entry is built-in.
+   */
+  isBuiltin?(entry: GlossaryEntry): boolean;
 }
 
 /** What a request needs to know about the client and the user's choices. */
@@ -131,9 +136,10 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
 
   function render(entry: GlossaryEntry, context: RequestContext): string {
     const texts = textsOf(entry, context);
+    const credit = glossary.isBuiltin === undefined || glossary.isBuiltin(entry) ? attribution : undefined;
     return context.markdown
-      ? entryMarkdown(entry, texts, context.settings.hover.verbosity, attribution)
-      : entryPlainText(entry, texts, context.settings.hover.verbosity, attribution);
+      ? entryMarkdown(entry, texts, context.settings.hover.verbosity, credit)
+      : entryPlainText(entry, texts, context.settings.hover.verbosity, credit);
   }
 
   return {

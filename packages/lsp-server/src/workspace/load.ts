@@ -1,0 +1,67 @@
+import type { GlossaryIssue } from '@sd-glossary/data/parser';
+import type { Glossary, GlossaryEntry, RichText } from '@sd-glossary/data';
+import { sanitizeMarkdown } from './sanitize.js';
+
+/** What a workspace glossary may be, so a hostile file costs bounded time and memory. */
+export const LIMITS = { chars: 10 * 1024 * 1024, tableRows: 20_000, jsonDepth: 64 } as const;
+
+/** A workspace glossary file, read: its document when it is valid, and its problems. */
+export interface LoadedGlossary {
+  readonly glossary: Glossary | undefined;
+  readonly issues: GlossaryIssue[];
+}
+
+const at = (file: string, message: string): GlossaryIssue => ({ file, line: 1, column: 1, message });
+
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+const clean = (text: RichText): RichText => ({ markdown: sanitizeMarkdown(text.markdown), text: text.text });
+
+/** Workspace text is untrusted: its markdown loses HTML, images and non-web links before it is shown. */
+function sanitizeEntry(entry: GlossaryEntry): GlossaryEntry {
+  return {
+    ...entry,
+    definition: clean(entry.definition),
+    ...(entry.gloss && { gloss: clean(entry.gloss) }),
+    links: entry.links.filter((l) => /^https?:/i.test(l.url)),
+  };
+}
+
+/**
+ * Reads a workspace glossary with the data package's own parser and validator: a markdown page in
+ * the built-in glossary's layout, or a JSON document that follows the schema.
+ * @param text - the file's text.
+ * @param file - its path, for issues and sources.
+ * @returns the sanitised document when the file is valid, and every issue with its position.
+ *   Entries keep their `sources` in the file, for go to definition.
+ */
+export async function loadGlossary(text: string, file: string): Promise<LoadedGlossary> {
+  // The parser (remark, Ajv, pinyin) loads only when a workspace has a glossary: the server starts without it.
+  const { buildGlossary, validateGlossaryJson } = await import('@sd-glossary/data/parser');
+  if (text.length > LIMITS.chars) return { glossary: undefined, issues: [at(file, `the file has ${(text.length / 1048576).toFixed(1)} M characters; glossaries are read up to 10 M`)] };
+  if (text.includes('\u0000')) return { glossary: undefined, issues: [at(file, 'the file is binary, not a glossary')] };
+  let result: LoadedGlossary;
+  if (/\.json$/i.test(file)) {
+    if (jsonDepth(text) > LIMITS.jsonDepth) return { glossary: undefined, issues: [at(file, `JSON nested deeper than ${LIMITS.jsonDepth} levels is not read`)] };
+    result = validateGlossaryJson(text, file);
+  } else {
+    const rows = text.split('\n').filter((l) => l.trimStart().startsWith('|')).length;
+    if (rows > LIMITS.tableRows) return { glossary: undefined, issues: [at(file, `${rows} table rows; glossaries are read up to ${LIMITS.tableRows}`)] };
+    result = buildGlossary({ markdown: text, markdownFile: file, locale: 'und' });
+  }
+  return { glossary: result.glossary && { ...result.glossary, entries: result.glossary.entries.map(sanitizeEntry) }, issues: result.issues };
+}

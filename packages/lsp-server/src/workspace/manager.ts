@@ -1,0 +1,96 @@
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { Glossary } from '@sd-glossary/data';
+import type { GlossaryIssue } from '@sd-glossary/data/parser';
+import { loadGlossary } from './load.js';
+import type { WorkspaceGlossary } from './merge.js';
+
+/** The file names a workspace folder's glossary may have, looked for at each folder's root. */
+export const DEFAULT_GLOSSARY_NAMES: readonly string[] = ['sd-glossary.md', '.sd-glossary.md', 'sd-glossary.json'];
+
+/** How the server reads workspace files (injected: the language service never touches the file system). */
+export interface WorkspaceFiles {
+  /**
+   * Reads a file as UTF-8.
+   * @returns its text, or `undefined` when it does not exist or cannot be read.
+   */
+  read(path: string): Promise<string | undefined>;
+}
+
+/** One glossary file: its last text, its last valid document, and what is wrong with it now. */
+export interface GlossaryFile {
+  readonly path: string;
+  readonly uri: string;
+  readonly text: string;
+  /** The last version that was valid: kept while the file is broken, so nothing is lost. */
+  readonly good: Glossary | undefined;
+  readonly issues: GlossaryIssue[];
+}
+
+/** The workspace's glossary files: discovered, loaded, reloaded. */
+export interface WorkspaceGlossaries {
+  /** The workspace folders and the extra paths from settings (relative to a folder, and inside it). */
+  configure(folders: readonly string[], extraPaths: readonly string[]): void;
+  /** Reads every glossary file there is. */
+  discover(): Promise<void>;
+  /** Whether a path is one of the glossary files (for watched-file events and open documents). */
+  isGlossary(path: string): boolean;
+  /**
+   * Reloads one file from its new text (`undefined`: deleted).
+   * @returns true when what the server serves may have changed.
+   */
+  update(path: string, text: string | undefined): Promise<boolean>;
+  /** Every file with its state, in discovery order. */
+  files(): readonly GlossaryFile[];
+  /** The valid documents, in discovery order. */
+  valid(): WorkspaceGlossary[];
+}
+
+/**
+ * Creates the workspace glossary manager.
+ * @param fileSystem - how to read files.
+ * @param toUri - turns a path into a file URI.
+ */
+export function createWorkspaceGlossaries(fileSystem: WorkspaceFiles, toUri: (path: string) => string): WorkspaceGlossaries {
+  let candidates: string[] = [];
+  const state = new Map<string, GlossaryFile>();
+
+  const load = async (path: string, text: string): Promise<void> => {
+    const previous = state.get(path);
+    const { glossary, issues } = await loadGlossary(text, path);
+    state.set(path, { path, uri: toUri(path), text, good: glossary ?? previous?.good, issues });
+  };
+
+  return {
+    configure(folders, extraPaths) {
+      const inside = (folder: string, path: string): boolean => {
+        const rel = relative(folder, path);
+        return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+      };
+      const extra = folders.flatMap((folder) =>
+        extraPaths.map((p) => resolve(folder, p)).filter((p) => inside(folder, p)), // never outside the workspace
+      );
+      candidates = [...new Set([...folders.flatMap((folder) => DEFAULT_GLOSSARY_NAMES.map((name) => join(folder, name))), ...extra])];
+      for (const path of [...state.keys()]) if (!candidates.includes(path)) state.delete(path);
+    },
+    async discover() {
+      for (const path of candidates) {
+        const text = await fileSystem.read(path);
+        if (text === undefined) state.delete(path);
+        else await load(path, text);
+      }
+    },
+    isGlossary: (path) => candidates.includes(path),
+    async update(path, text) {
+      if (!candidates.includes(path)) return false;
+      if (text === undefined) return state.delete(path);
+      if (state.get(path)?.text === text) return false;
+      await load(path, text);
+      return true;
+    },
+    files: () => candidates.flatMap((path) => (state.has(path) ? [state.get(path)!] : [])),
+    valid: () => candidates.flatMap((path) => {
+      const file = state.get(path);
+      return file?.good ? [{ uri: file.uri, glossary: file.good }] : [];
+    }),
+  };
+}

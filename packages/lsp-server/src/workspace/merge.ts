@@ -1,0 +1,44 @@
+import type { Glossary, GlossaryEntry } from '@sd-glossary/data';
+
+/** A workspace glossary and where it is. */
+export interface WorkspaceGlossary {
+  readonly uri: string;
+  readonly glossary: Glossary;
+}
+
+/** The merged glossary, and for each entry where it comes from. */
+export interface MergedGlossary {
+  readonly glossary: Glossary;
+  /** The URI of the file that defines an entry (a workspace file, or the built-in source). */
+  sourceUri(entry: GlossaryEntry): string | undefined;
+  /** True for entries of the built-in glossary (their text is StableDiffusionBook's, GFDL). */
+  isBuiltin(entry: GlossaryEntry): boolean;
+}
+
+/**
+ * Puts workspace glossaries before the built-in one: their entries come first wherever a form is
+ * shared (hover, completion). Workspace ids get a prefix per file (`ws1-…`) so they never clash.
+ * @param builtin - the built-in glossary, or `undefined` when the user turned it off.
+ * @param builtinUri - the built-in glossary's source markdown.
+ * @param workspace - the valid workspace glossaries, in discovery order.
+ */
+export function mergeGlossaries(builtin: Glossary | undefined, builtinUri: string | undefined, workspace: readonly WorkspaceGlossary[]): MergedGlossary {
+  const uriOf = new Map<GlossaryEntry, string | undefined>();
+  const builtinEntries = new Set(builtin?.entries ?? []);
+  const entries: GlossaryEntry[] = [];
+  workspace.forEach(({ uri, glossary }, n) => {
+    const prefix = `ws${n + 1}-`;
+    const own = new Set(glossary.entries.map((e) => e.id));
+    for (const entry of glossary.entries) {
+      const renamed: GlossaryEntry = { ...entry, id: prefix + entry.id, seeAlso: entry.seeAlso.map((id) => (own.has(id) ? prefix + id : id)) };
+      uriOf.set(renamed, uri);
+      entries.push(renamed);
+    }
+  });
+  for (const entry of builtin?.entries ?? []) {
+    uriOf.set(entry, builtinUri);
+    entries.push(entry);
+  }
+  const glossary: Glossary = builtin ? { ...builtin, entries } : { $schema: workspace[0]?.glossary.$schema ?? '', locale: 'und', entries };
+  return { glossary, sourceUri: (entry) => uriOf.get(entry), isBuiltin: (entry) => builtinEntries.has(entry) };
+}

@@ -1,0 +1,123 @@
+/** Workspace glossaries: discovery, merge order, live reload, diagnostics, safety. In process; no sleeps. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { MARKDOWN_CLIENT, startInProcess } from './client.js';
+
+type Hover = { contents: { value: string }; range: unknown } | null;
+type Diagnostics = { uri: string; diagnostics: Array<{ range: unknown; message: string }> };
+
+let dir: string;
+let client: ReturnType<typeof startInProcess>;
+const DOC = 'file:///w/prompt.txt';
+const WATCHING = { ...MARKDOWN_CLIENT, workspace: { ...MARKDOWN_CLIENT.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } };
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sd-glossary-ws-'));
+});
+afterEach(async () => {
+  await client?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const glossaryPath = () => join(dir, 'sd-glossary.md');
+const glossaryUri = () => pathToFileURL(glossaryPath()).href;
+const OURS = '## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n| mytrigger | 我们的 LoRA 触发词 |\n| CFG | 我们团队固定用 7 |\n';
+
+async function start(text: string | undefined, init?: unknown): Promise<void> {
+  if (text !== undefined) writeFileSync(glossaryPath(), text);
+  client = startInProcess({ workspace: true });
+  await client.initialize(WATCHING, init, pathToFileURL(dir).href);
+  client.open(DOC, 'plaintext', 'mytrigger, CFG, VAE');
+  // The glossaries load after `initialized`; diagnostics for each file say they did.
+  if (text !== undefined && (init as { workspaceGlossaries?: boolean } | undefined)?.workspaceGlossaries !== false) {
+    await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri());
+  }
+}
+const hover = (character: number) => client.request<Hover>('textDocument/hover', { textDocument: { uri: DOC }, position: { line: 0, character } });
+
+describe('workspace glossaries', () => {
+  test('are found at the workspace root and explain their terms, saying where they come from', async () => {
+    await start(OURS);
+    const value = (await hover(3))!.contents.value;
+    expect(value).toBe(`**mytrigger**\n\n我们的 LoRA 触发词\n\n— workspace glossary: ${glossaryPath()}:5`);
+    expect(value).not.toContain('GFDL');
+  });
+
+  test('a workspace term that is also built in is shown first, the built-in one after it', async () => {
+    await start(OURS);
+    const parts = (await hover(12))!.contents.value.split('\n\n---\n\n');
+    expect(parts.map((p) => p.split('\n')[0])).toEqual(['**CFG**', '**CFG** · Classifier Free Guidance Scale · CFG Scale · Classifier Free Guidance']);
+    expect(parts[0]).toContain('我们团队固定用 7');
+    expect(parts[1]).toContain('GFDL-1.3-or-later');
+  });
+
+  test('go to definition opens the user’s file at the term', async () => {
+    await start(OURS);
+    expect(await client.request('textDocument/definition', { textDocument: { uri: DOC }, position: { line: 0, character: 3 } })).toEqual([
+      { uri: glossaryUri(), range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } } },
+    ]);
+  });
+
+  test('the built-in glossary can be turned off', async () => {
+    await start(OURS, { builtin: false });
+    expect(await hover(17)).toBeNull(); // VAE: built in only
+    expect(await hover(3)).not.toBeNull();
+  });
+
+  test('an untrusted workspace (workspaceGlossaries: false) reads none', async () => {
+    await start(OURS, { workspaceGlossaries: false });
+    expect(await hover(3)).toBeNull();
+  });
+
+  test('live reload through watched files; errors are diagnostics at their line and column; the last good version stays', async () => {
+    await start(OURS);
+    writeFileSync(glossaryPath(), OURS.replace('我们的 LoRA 触发词', '改过的说明'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: glossaryUri(), type: 2 }] });
+    const clean = await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri() && client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length >= 2);
+    expect(clean.diagnostics).toEqual([]);
+    expect((await hover(3))!.contents.value).toContain('改过的说明');
+
+    writeFileSync(glossaryPath(), `${OURS}| broken | row | extra |\n`);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: glossaryUri(), type: 2 }] });
+    const broken = await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri() && p.diagnostics.length > 0);
+    expect(broken.diagnostics).toEqual([
+      expect.objectContaining({ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 24 } }, message: 'table row has 3 cells; expected 2 (term | explanation)' }),
+    ]);
+    expect((await hover(3))!.contents.value).toContain('改过的说明'); // the last good version
+  });
+
+  test('edits to an open glossary file apply as you type', async () => {
+    await start(OURS);
+    client.open(glossaryUri(), 'markdown', OURS);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: glossaryUri(), version: 2 },
+      contentChanges: [{ range: { start: { line: 4, character: 2 }, end: { line: 4, character: 11 } }, text: 'newterm' }],
+    });
+    await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri() && client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length >= 2);
+    expect(await hover(3)).toBeNull();
+    client.open('file:///w/b.txt', 'plaintext', 'newterm');
+    expect((await client.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///w/b.txt' }, position: { line: 0, character: 2 } }))!.contents.value).toContain('我们的 LoRA 触发词');
+  });
+
+  test('hostile definitions are sanitised: raw HTML is dropped; command: links are refused with a diagnostic', async () => {
+    await start('## evilterm\n\nOur term <script>alert(1)</script> <b onmouseover="steal()">bold</b> [ok](https://example.com)\n');
+    client.open('file:///w/c.txt', 'plaintext', 'evilterm');
+    const value = (await client.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///w/c.txt' }, position: { line: 0, character: 2 } }))!.contents.value;
+    expect(value.split('\n\n')[1]).toBe('Our term alert(1) bold [ok](https://example.com)');
+
+    writeFileSync(glossaryPath(), '## evilterm\n\n[run](command:workbench.action.reloadWindow)\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: glossaryUri(), type: 2 }] });
+    const d = await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri() && p.diagnostics.length > 0);
+    expect(d.diagnostics.map((x) => x.message)).toEqual(['link "run" points to "command:workbench.action.reloadWindow", which is not an http(s) URL']);
+  });
+
+  test('a binary file is a diagnostic, not a crash', async () => {
+    await start('\u0000\u0001binary');
+    const d = await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri());
+    expect(d.diagnostics.map((x) => x.message)).toEqual(['the file is binary, not a glossary']);
+    expect((await hover(17))!.contents.value).toContain('VAE');
+  });
+});
