@@ -98,18 +98,26 @@ function peakRssMb(pid) {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
 }
 
-async function session(command, args, uri, languageId, text, positions, { edits = true } = {}) {
+async function session(command, args, uri, languageId, text, positions, { edits = true, rootUri = null, glossaryUri } = {}) {
   const t0 = performance.now();
   const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
+  const diagnostics = [];
+  let onDiagnostics = () => {};
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    diagnostics.push({ at: performance.now(), params });
+    onDiagnostics();
+  });
+  const nextDiagnostics = () => new Promise((resolve) => { onDiagnostics = () => { onDiagnostics = () => {}; resolve(); }; });
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification(() => {});
   connection.listen();
+  const loaded = glossaryUri ? nextDiagnostics() : undefined;
   await connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: null,
+    rootUri,
     capabilities: {
       textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { documentationFormat: ['markdown'] } } },
       workspace: { configuration: true },
@@ -117,6 +125,18 @@ async function session(command, args, uri, languageId, text, positions, { edits 
   });
   const initialize = performance.now() - t0;
   await connection.sendNotification('initialized', {});
+  let reload;
+  if (glossaryUri) {
+    // The workspace glossary loads after `initialized`; then a change of it is reloaded.
+    await loaded;
+    const changed = nextDiagnostics();
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(fileURLToPath(glossaryUri), `| changed${diagnostics.length} | 改过的一行 |\n`);
+    const t0 = performance.now();
+    await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: glossaryUri, type: 2 }] });
+    await changed;
+    reload = performance.now() - t0;
+  }
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   // Settle before timing: the server has read the document, and this client's own garbage (the
   // 5 MB message it just wrote) is collected, so its pauses are not counted as the server's.
@@ -151,7 +171,7 @@ async function session(command, args, uri, languageId, text, positions, { edits 
   await connection.sendNotification('exit');
   connection.dispose();
   child.kill();
-  return { initialize, hover: stats(hover), completion: stats(completion), edit: edits ? stats(edit) : undefined, rss };
+  return { initialize, hover: stats(hover), completion: stats(completion), edit: edits ? stats(edit) : undefined, rss, reload };
 }
 
 async function median(label, run) {
@@ -167,6 +187,7 @@ async function median(label, run) {
     completionP99: mid((r) => r.completion.p99),
     editP99: results[0].edit ? mid((r) => r.edit.p99) : undefined,
     rss: mid((r) => r.rss),
+    reload: results[0].reload === undefined ? undefined : mid((r) => r.reload),
   };
 }
 
@@ -188,6 +209,22 @@ const rows = [
   await median('markdown, 5 MB mixed zh/en', () => session(...ours, 'file:///bench/notes.md', 'markdown', markdownDoc, plan(markdownDoc, 3))),
   await median('toml, 5 MB kohya-style', () => session(...ours, 'file:///bench/config.toml', 'toml', tomlDoc, plan(tomlDoc, 4))),
 ];
+// A workspace glossary of 5 000 terms beside the 5 MB markdown document.
+const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+const { tmpdir } = await import('node:os');
+const { join } = await import('node:path');
+const { pathToFileURL } = await import('node:url');
+const workspaceDir = mkdtempSync(join(tmpdir(), 'sd-glossary-bench-'));
+const termRows = Array.from({ length: 5000 }, (_, i) => `| term${i}/词条${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉戌亥'[Math.floor(i / 10) % 12]}${'一二三四五六七八九十'[Math.floor(i / 120) % 10]}${'天地玄黄宇宙洪荒日月'[Math.floor(i / 1200) % 10]} | 第 ${i} 个术语的解释 |`);
+writeFileSync(join(workspaceDir, 'sd-glossary.md'), `## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n${termRows.join('\n')}\n`);
+const withWorkspace = await median('markdown, 5 MB, with a 5 000-term workspace glossary', () =>
+  session(...ours, 'file:///bench/notes.md', 'markdown', markdownDoc, plan(markdownDoc, 3), {
+    rootUri: pathToFileURL(workspaceDir).href,
+    glossaryUri: pathToFileURL(join(workspaceDir, 'sd-glossary.md')).href,
+  }),
+);
+rmSync(workspaceDir, { recursive: true, force: true });
+rows.push(withWorkspace);
 const jsonPlan = plan(jsonDoc, 5);
 const beside = [
   await median('sd-glossary-lsp, json 1 MB', () => session(...ours, 'file:///bench/data.json', 'json', jsonDoc, jsonPlan, { edits: false })),
@@ -208,6 +245,7 @@ for (const r of rows) {
   console.log(`    completion  p50 ${ms(r.completionP50).padStart(9)}  p99 ${ms(r.completionP99).padStart(9)}  (targets 0.5 / 3 ms)${ok(r.completionP50, 0.5)}${ok(r.completionP99, 3)}`);
   console.log(`    edit+hover  p99 ${ms(r.editP99).padStart(9)}  (target < 3 ms)${ok(r.editP99, 3)}`);
   console.log(`    peak RSS    ${r.rss.toFixed(0)} MB  (target < 80 MB)${ok(r.rss, 80)}`);
+  if (r.reload !== undefined) console.log(`    reload of the workspace glossary after a change ${ms(r.reload)}  (target < 100 ms)${ok(r.reload, 100)}`);
 }
 console.log('  beside a peer, same client, same 1 MB JSON document:');
 console.log(`    ${'server'.padEnd(40)} ${'initialize'.padStart(10)} ${'hover p50'.padStart(10)} ${'compl. p50'.padStart(10)} ${'RSS'.padStart(7)}`);

@@ -3,7 +3,9 @@
  * (the root `test` script runs it first).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getEntry } from '@sd-glossary/data';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -152,6 +154,32 @@ describe('languages over stdio', () => {
       );
     } finally {
       await client.close();
+    }
+  });
+});
+
+describe('a workspace glossary over stdio', () => {
+  test('found in a temporary workspace, explained, and its problems published', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sd-glossary-stdio-ws-'));
+    writeFileSync(join(dir, 'sd-glossary.json'), '{"$schema": "x", "locale": "en", "entries": [], "extra": true}');
+    writeFileSync(join(dir, 'sd-glossary.md'), '## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n| petals | 我们的花瓣 LoRA 的触发词 |\n');
+    const client = spawnStdio();
+    try {
+      const published = client.notification<{ uri: string; diagnostics: Array<{ message: string; range: unknown }> }>(
+        'textDocument/publishDiagnostics',
+        (p) => p.uri.endsWith('/sd-glossary.json'),
+      );
+      await client.initialize({ textDocument: { hover: { contentFormat: ['markdown'] } } }, undefined, pathToFileURL(dir).href);
+      expect((await published).diagnostics).toEqual([
+        expect.objectContaining({ message: 'schema: (top level): unknown property "extra"', range: { start: { line: 0, character: 48 }, end: { line: 0, character: 62 } }, severity: 1, source: 'sd-glossary' }),
+      ]);
+      await client.notification('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri.endsWith('/sd-glossary.md'));
+      client.open('file:///w/p.prompt', 'sd-prompt', '<lora:petals:0.8>');
+      const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: 'file:///w/p.prompt' }, position: { line: 0, character: 8 } });
+      expect(hover.contents.value).toBe(`**petals**\n\n我们的花瓣 LoRA 的触发词\n\n— workspace glossary: ${join(dir, 'sd-glossary.md')}:5`);
+    } finally {
+      await client.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
