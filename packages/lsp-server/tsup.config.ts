@@ -5,8 +5,9 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 export default defineConfig([
   {
-    // The library: dependencies stay dependencies.
-    entry: { index: 'src/index.ts' },
+    // The library: dependencies stay dependencies. `settings` is its own entry so a client (the
+    // VS Code extension) can use the settings helpers without the server.
+    entry: { index: 'src/index.ts', settings: 'src/settings.ts' },
     format: ['esm'],
     dts: true,
     tsconfig: 'tsconfig.build.json',

@@ -1,6 +1,7 @@
 import { entries, glossary } from '@sd-glossary/data';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { localesToShow, type LocaleChoice } from '@sd-glossary/lsp-server/settings';
 import { documentSelector } from './selector';
 import { termItems, termMarkdown, type TermItem } from './terms';
 
@@ -83,7 +84,10 @@ const LICENCE = `${glossary.license?.spdx ?? ''} · © 2022 StableDiffusionBook`
  */
 async function searchTerms(insertOnly: boolean): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  const picked = await vscode.window.showQuickPick<TermItem>(termItems(entries), {
+  // The detail line follows sdGlossary.locale, as hovers do.
+  const choice = vscode.workspace.getConfiguration('sdGlossary').get<LocaleChoice>('locale', 'auto');
+  const [locale] = localesToShow(choice, vscode.env.language, glossary.locale);
+  const picked = await vscode.window.showQuickPick<TermItem>(termItems(entries, locale, glossary.locale), {
     title: insertOnly ? 'SD Glossary: Insert Term' : 'SD Glossary: Search Terms',
     placeHolder: 'CFG, 炸炉, zl, dreambooth…',
     matchOnDescription: true,

@@ -1,4 +1,4 @@
-import type { GlossaryEntry } from '@sd-glossary/data';
+import { localizeEntry, type GlossaryEntry } from '@sd-glossary/data';
 
 /** A QuickPick item for one glossary entry (the shape of `vscode.QuickPickItem`, plus the entry). */
 export interface TermItem {
@@ -13,15 +13,19 @@ export interface TermItem {
  * the initials as description, so the QuickPick's own filter finds `zl` and `zhalu` as well as
  * `炸炉`; the summary as detail.
  * @param entries - the glossary's entries.
+ * @param locale - the language of the detail line (the first of `localesToShow`); the source text when there is no translation.
+ * @param sourceLocale - the glossary's own language.
  * @returns one item per entry, sorted by headword.
  */
-export function termItems(entries: readonly GlossaryEntry[]): TermItem[] {
+export function termItems(entries: readonly GlossaryEntry[], locale?: string, sourceLocale = 'zh-CN'): TermItem[] {
   return [...entries]
     .sort((a, b) => a.headword.localeCompare(b.headword, 'zh-CN'))
     .map((entry) => {
       const names = entry.forms.slice(1).map((f) => f.text);
       const pinyin = entry.forms.flatMap((f) => (f.pinyin ? [f.pinyin.full.replaceAll(' ', ''), f.pinyin.initials] : []));
-      return { label: entry.headword, description: [...names, ...new Set(pinyin)].join(' · '), detail: entry.summary, entry };
+      const text = localizeEntry(entry, locale, sourceLocale);
+      const english = text.translated && text.headword !== entry.headword ? [text.headword] : [];
+      return { label: entry.headword, description: [...names, ...english, ...new Set(pinyin)].join(' · '), detail: text.summary, entry };
     });
 }
 
