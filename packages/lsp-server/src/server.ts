@@ -73,6 +73,9 @@ function isContentChange(change: unknown): change is ContentChange {
   return typeof c?.text === 'string' && (c.range === undefined || (isPosition(c.range.start) && isPosition(c.range.end)));
 }
 
+/** How long typing in a glossary file must pause before the file is reread. */
+const TYPING_PAUSE_MS = 150;
+
 const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 
 function isPosition(value: unknown): value is Position {
@@ -160,6 +163,8 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   let documentationMarkdown = false;
   let canPullConfiguration = false;
   let clientLocale: string | undefined;
+  /** Glossary files being typed in, and the timer that rereads each when typing pauses. */
+  const typing = new Map<string, ReturnType<typeof setTimeout>>();
   let canWatchFiles = false;
 
   const context = (markdown: boolean): RequestContext => ({ settings, markdown, ...(clientLocale !== undefined && { clientLocale }) });
@@ -244,9 +249,18 @@ export function createServer(options: ServerOptions): { dispose(): void } {
       const changes = contentChanges.filter(isContentChange);
       try {
         document.update(changes, textDocument.version);
-        // A glossary file applies as it is typed.
+        // A glossary file applies as it is typed: reread once typing pauses, not on every keystroke.
         if (workspace?.isGlossary(textDocument.uri.startsWith('file:') ? fileURLToPath(textDocument.uri) : '')) {
-          void glossaryChanged(textDocument.uri, Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i)).join('\n'));
+          const uri = textDocument.uri;
+          clearTimeout(typing.get(uri));
+          typing.set(
+            uri,
+            setTimeout(() => {
+              typing.delete(uri);
+              const current = documents.get(uri);
+              if (current) void glossaryChanged(uri, Array.from({ length: current.lineCount }, (_, i) => current.lineAt(i)).join('\n'));
+            }, TYPING_PAUSE_MS),
+          );
         }
       } catch (error) {
         // A change we cannot apply leaves the copy out of step: drop it, the client reopens it.
@@ -294,6 +308,8 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   return {
     dispose() {
       for (const d of disposables.splice(0)) d.dispose();
+      for (const timer of typing.values()) clearTimeout(timer);
+      typing.clear();
     },
   };
 }
