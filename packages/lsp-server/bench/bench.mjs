@@ -174,13 +174,13 @@ async function session(command, args, uri, languageId, text, positions, { edits 
   return { initialize, hover: stats(hover), completion: stats(completion), edit: edits ? stats(edit) : undefined, rss, reload };
 }
 
-async function median(label, run) {
+async function median(label, run, initialize = startup.ours) {
   const results = [];
   for (let r = 0; r < RUNS; r++) results.push(await run());
   const mid = (pick) => [...results.map(pick)].sort((a, b) => a - b)[Math.floor(RUNS / 2)];
   return {
     label,
-    initialize: label.startsWith('vscode-json') ? startup.peer : startup.ours,
+    initialize,
     hoverP50: mid((r) => r.hover.p50),
     hoverP99: mid((r) => r.hover.p99),
     completionP50: mid((r) => r.completion.p50),
@@ -230,7 +230,7 @@ const beside = [
   await median('sd-glossary-lsp, json 1 MB', () => session(...ours, 'file:///bench/data.json', 'json', jsonDoc, jsonPlan, { edits: false })),
   await median('vscode-json-language-server, json 1 MB', () =>
     session(process.execPath, [PEER, '--stdio'], 'file:///bench/data.json', 'json', jsonDoc, jsonPlan, { edits: false }),
-  ),
+  startup.peer),
 ];
 const node = await baselineSpawn();
 
