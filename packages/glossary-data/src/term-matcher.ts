@@ -1,4 +1,4 @@
-import { CHAR_CLASSES, CJK, classify, hasCjk, isWordClass, singulars, tokenEnd, tokenize, type CharClass } from './tokenize.js';
+import { CHAR_CLASSES, CJK, classify, hasCjk, hasLatin, isWordClass, singulars, tokenEnd, tokenize, type CharClass } from './tokenize.js';
 
 /** One occurrence of a glossary term in a text. */
 export interface TermMatch {
@@ -60,9 +60,10 @@ function addId(ids: string[] | undefined, id: string): string[] {
   return ids;
 }
 
-function insert<K>(root: TrieNode<K>, keys: Iterable<K>, id: string): void {
+function insert<K>(root: TrieNode<K>, keys: readonly K[], id: string): void {
   let node = root;
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     node.next ??= new Map();
     let child = node.next.get(key);
     if (!child) {
@@ -83,9 +84,16 @@ function cjkUnits(form: string): number[] {
 
 /** The plurals `singulars` maps back to a token (`batch` → `batchs`, `batches`; `entry` → `entries`). */
 function pluralsOf(token: string): string[] {
-  const guesses = [`${token}s`, `${token}es`];
-  if (token.endsWith('y')) guesses.push(`${token.slice(0, -1)}ies`);
-  return guesses.filter((p) => singulars(p).includes(token));
+  const plurals: string[] = [];
+  const s = `${token}s`;
+  if (singulars(s).includes(token)) plurals.push(s);
+  const es = `${token}es`;
+  if (singulars(es).includes(token)) plurals.push(es);
+  if (token.endsWith('y')) {
+    const ies = `${token.slice(0, -1)}ies`;
+    if (singulars(ies).includes(token)) plurals.push(ies);
+  }
+  return plurals;
 }
 
 /**
@@ -102,15 +110,18 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
   const termTokens = new Set<string>();
   for (const form of forms) {
     if (hasCjk(form.text)) {
-      if (tokenize(form.text).length === 0) insert(cjkRoot, cjkUnits(form.text), form.id);
+      if (!hasLatin(form.text)) insert(cjkRoot, cjkUnits(form.text), form.id);
       continue;
     }
     const tokens = tokenize(form.text).map((t) => t.folded);
     if (tokens.length === 0) continue;
     insert(latinRoot, tokens, form.id);
-    if (tokens.length > 1) insert(latinRoot, [tokens.join('')], form.id);
     for (const t of tokens) termTokens.add(t);
-    if (tokens.length > 1) termTokens.add(tokens.join(''));
+    if (tokens.length > 1) {
+      const joined = tokens.join('');
+      insert(latinRoot, [joined], form.id);
+      termTokens.add(joined);
+    }
   }
 
   // Every token the scanner should look at: term tokens and their plurals, exact reading first.
