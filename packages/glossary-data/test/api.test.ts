@@ -23,6 +23,7 @@ test('@sd-glossary/data/parser exports', () => {
   expect(Object.keys(parser).sort()).toEqual([
     'buildGlossary',
     'checkGlossary',
+    'createBuildCache',
     'formatIssue',
     'glossarySchema',
     'overlaySchema',

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { buildGlossary, formatIssue, serializeGlossary } from '../src/parser/index.js';
+import { buildGlossary, createBuildCache, formatIssue, serializeGlossary, type BuildGlossaryResult } from '../src/parser/index.js';
 
 const root = fileURLToPath(new URL('fixtures/', import.meta.url));
 const update = process.env['UPDATE_FIXTURES'] === '1';
@@ -20,7 +20,7 @@ test.each(cases)('%s', (name) => {
   const dir = `${root}${name}/`;
   const overlayPath = `${dir}overlay.json`;
   const translationPath = `${dir}translation.en.md`;
-  const result = buildGlossary({
+  const options = {
     markdown: readFileSync(`${dir}input.md`, 'utf8'),
     markdownFile: 'input.md',
     ...(existsSync(overlayPath) && { overlay: readFileSync(overlayPath, 'utf8'), overlayFile: 'overlay.json' }),
@@ -28,10 +28,14 @@ test.each(cases)('%s', (name) => {
       translations: [{ locale: 'en', markdown: readFileSync(translationPath, 'utf8'), file: 'translation.en.md', notice: 'test translation' }],
     }),
     locale: 'zh-CN',
-  });
-  const actual = result.glossary
-    ? serializeGlossary(result.glossary)
-    : `${JSON.stringify({ issues: result.issues.map(formatIssue) }, null, 2)}\n`;
+  };
+  const render = (result: BuildGlossaryResult): string =>
+    result.glossary ? serializeGlossary(result.glossary) : `${JSON.stringify({ issues: result.issues.map(formatIssue) }, null, 2)}\n`;
+  const actual = render(buildGlossary(options));
+  // A build with a cache, cold and then warm, says the same.
+  const cache = createBuildCache();
+  expect(render(buildGlossary({ ...options, cache }))).toBe(actual);
+  expect(render(buildGlossary({ ...options, cache }))).toBe(actual);
   const expectedPath = `${dir}expected.json`;
   if (update || !existsSync(expectedPath)) {
     if (!update) throw new Error(`${expectedPath} is missing; run with UPDATE_FIXTURES=1 to create it`);

@@ -1,10 +1,11 @@
 import type { Glossary, GlossaryEntry, License, SharedForm, SourcePage, SurfaceForm } from '../glossary-types.js';
-import { checkGlossary } from './check.js';
+import { checkDocument } from './check.js';
 import type { GlossaryIssue, SourcePosition } from './issues.js';
 import { parseJsonSource, type JsonPath } from './json-source.js';
 import { kindOf, parseGlossaryMarkdown, type DraftEntry } from './markdown.js';
+import { cacheState, type BuildCache } from './cache.js';
 import { pinyinOf } from './pinyin.js';
-import { glossarySchema, schemaIssues, schemaValidators } from './schemas.js';
+import { glossarySchema, schemaIssues, schemaValidators, validateGlossary } from './schemas.js';
 import { idFromText } from './slug.js';
 import { hasCjk } from '../tokenize.js';
 
@@ -43,6 +44,11 @@ export interface BuildGlossaryOptions {
   readonly source?: SourcePage;
   /** Translations of the page, each keyed to the entry ids by `{#id}` after every term. */
   readonly translations?: readonly TranslationInput[];
+  /**
+   * What the last build of the same page left (see `createBuildCache`): a rebuild after an edit
+   * then parses only the blocks the edit touched. For the page only, not its translations.
+   */
+  readonly cache?: BuildCache;
 }
 
 /** One translation file given to `buildGlossary`. */
@@ -86,7 +92,7 @@ export function summarize(text: string): string {
  * @returns the document, or the issues with `file:line:column` positions.
  */
 export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResult {
-  const page = parseGlossaryMarkdown(options.markdown, options.markdownFile);
+  const page = parseGlossaryMarkdown(options.markdown, options.markdownFile, options.cache);
   const issues: GlossaryIssue[] = [...page.issues];
 
   let overlay: Overlay = { entries: {} };
@@ -103,7 +109,7 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
   }
 
   // Which overlay id applies to which page entry.
-  const draftByHeadword = new Map(page.entries.map((d) => [d.headword, d]));
+  const draftByHeadword = new Map(Object.keys(overlay.entries).length ? page.entries.map((d) => [d.headword, d]) : []);
   const overlayFor = new Map<DraftEntry, { id: string; item: OverlayEntry }>();
   for (const [id, item] of Object.entries(overlay.entries)) {
     const draft = draftByHeadword.get(item.headword);
@@ -116,17 +122,64 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
     }
   }
 
-  const provenance = new Map<GlossaryEntry, Map<string, SourcePosition>>();
+  // What each entry was built from (in page order): where its parts are written is worked out
+  // from it only when an issue needs it.
+  const builtFrom: Provenance[] = [];
+  // With a cache, an entry read from the same text (and overlay item) as in the last build is that
+  // build's entry, moved to its new line if it moved. Translations attach to entries, so not then.
+  const cache = options.cache && cacheState(options.cache);
+  const memo = cache && !options.translations?.length ? cache : undefined;
+  const keyOf = (draft: DraftEntry, extraKey: string | undefined): string | undefined =>
+    draft.contentKey === undefined ? undefined : `${draft.contentKey}${extraKey ? ` ${extraKey}` : ''}`;
   const built = page.entries.map((draft) => {
     const extra = overlayFor.get(draft);
-    const where = new Map<string, SourcePosition>();
-    const entry = buildEntry(draft, extra, options, where, overlayAt, issues);
-    provenance.set(entry, where);
+    builtFrom.push({ draft, extra });
+    const extraKey = extra && JSON.stringify(extra);
+    // A draft the parser kept (a row that did not change or move) gives the entry it gave.
+    const same = memo?.entryByDraft.get(draft);
+    if (same && same.extraKey === extraKey) return same.entry;
+    // Each draft has its own content key (a read belongs to one node), so no entry is given twice.
+    const key = memo && keyOf(draft, extraKey);
+    const known = key === undefined ? undefined : memo!.entries.get(key);
+    let entry: GlossaryEntry;
+    if (known) entry = movedTo(known, draft, options);
+    else {
+      const before = issues.length;
+      entry = buildEntry(draft, extra, options, overlayAt, issues);
+      // Only sound entries are kept: issues carry positions that would go stale.
+      if (issues.length > before) return entry;
+    }
+    if (key !== undefined) memo!.entries.set(key, entry);
+    memo?.entryByDraft.set(draft, { extraKey, entry });
     return entry;
   });
+  const inPageOrder = built.slice();
+  let provenanceMap: Map<GlossaryEntry, Provenance> | undefined;
+  const provenanceOf = (entry: GlossaryEntry): Provenance =>
+    (provenanceMap ??= new Map(inPageOrder.map((e, i) => [e, builtFrom[i]!]))).get(entry)!;
+  if (memo && memo.entries.size > 2 * built.length + 64) {
+    // Entries of drafts long gone: keep those of this build only.
+    memo.entries = new Map(
+      inPageOrder.flatMap((entry, i) => {
+        const { draft, extra } = builtFrom[i]!;
+        const key = keyOf(draft, extra && JSON.stringify(extra));
+        return key === undefined ? [] : [[key, entry] as const];
+      }),
+    );
+  }
   built.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (cache) {
+    // The memo keeps the forms the page has now, not every form an edit ever passed through.
+    let count = 0;
+    for (const e of built) count += e.forms.length;
+    // Pruned when it has grown to twice the page's forms, so that a rebuild rarely pays for it.
+    if (cache.pinyin.size > 2 * count) {
+      const forms = new Set(built.flatMap((e) => e.forms.map((f) => f.text)));
+      for (const text of cache.pinyin.keys()) if (!forms.has(text)) cache.pinyin.delete(text);
+    }
+  }
 
-  for (const translation of options.translations ?? []) issues.push(...attachTranslation(built, translation, provenance));
+  for (const translation of options.translations ?? []) issues.push(...attachTranslation(built, translation, provenanceOf, overlayAt));
 
   const glossary: Glossary = {
     $schema: glossarySchema.$id,
@@ -145,7 +198,7 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
     if (path[0] === 'sharedForms') return overlayAt(path);
     const entry = path[0] === 'entries' && typeof path[1] === 'number' ? built[path[1]] : undefined;
     if (!entry) return { file: options.markdownFile, line: 1, column: 1 };
-    const where = provenance.get(entry)!;
+    const where = positionsOf(provenanceOf(entry), overlayAt);
     for (let n = path.length; n > 2; n--) {
       const hit = where.get(path.slice(2, n).join('/'));
       if (hit) return hit;
@@ -153,9 +206,9 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
     return where.get('')!;
   };
 
-  const validate = schemaValidators().glossary;
-  if (!validate(glossary)) issues.push(...schemaIssues(validate.errors, locate));
-  else issues.push(...checkGlossary(glossary, locate));
+  const errors = validateGlossary(glossary, memo?.validated);
+  if (errors) issues.push(...schemaIssues(errors, locate));
+  else issues.push(...checkDocument(glossary, locate, memo?.check));
 
   const fileOrder = [options.markdownFile, options.overlayFile ?? '', ...(options.translations ?? []).map((t) => t.file)];
   return { glossary: issues.length === 0 ? glossary : undefined, issues: sortIssues(issues, fileOrder) };
@@ -171,7 +224,8 @@ const linkKey = (link: { url: string; archiveUrl?: string }): string => (link.ar
 function attachTranslation(
   entries: GlossaryEntry[],
   translation: TranslationInput,
-  provenance: Map<GlossaryEntry, Map<string, SourcePosition>>,
+  provenanceOf: (entry: GlossaryEntry) => Provenance,
+  overlayAt: (path: JsonPath) => SourcePosition,
 ): GlossaryIssue[] {
   const page = parseGlossaryMarkdown(translation.markdown, translation.file);
   const issues = [...page.issues];
@@ -185,7 +239,7 @@ function attachTranslation(
   for (const entry of entries) {
     const draft = byId.get(entry.id);
     if (!draft) {
-      issues.push({ ...provenance.get(entry)!.get('')!, message: `no ${translation.locale} translation of "${entry.id}" in ${translation.file}` });
+      issues.push({ ...positionsOf(provenanceOf(entry), overlayAt).get('')!, message: `no ${translation.locale} translation of "${entry.id}" in ${translation.file}` });
       continue;
     }
     byId.delete(entry.id);
@@ -215,48 +269,37 @@ function buildEntry(
   draft: DraftEntry,
   extra: { id: string; item: OverlayEntry } | undefined,
   options: BuildGlossaryOptions,
-  where: Map<string, SourcePosition>,
   overlayAt: (path: JsonPath) => SourcePosition,
   issues: GlossaryIssue[],
 ): GlossaryEntry {
   const primary = draft.sources[0]!.at;
-  where.set('', primary);
   const item = extra?.item;
   const overlayPath = (...rest: Array<string | number>): JsonPath => ['entries', extra?.id ?? '', ...rest];
 
   const forms: SurfaceForm[] = [];
-  const addForm = (text: string, kind: SurfaceForm['kind'], origin: SurfaceForm['origin'], at: SourcePosition): void => {
-    where.set(`forms/${forms.length}`, at);
-    const pinyin = pinyinOf(text);
+  const addForm = (text: string, kind: SurfaceForm['kind'], origin: SurfaceForm['origin']): void => {
+    const pinyin = pinyinOf(text, options.cache && cacheState(options.cache).pinyin);
     forms.push({ text, kind, origin, ...(pinyin && { pinyin }) });
   };
-  for (const f of draft.forms) addForm(f.text, f.kind, 'page', f.at);
+  for (const f of draft.forms) addForm(f.text, f.kind, 'page');
 
   const ownText = [draft.definition.text, draft.gloss?.text ?? ''].join('\n');
   item?.namesInText?.forEach((name, i) => {
-    const at = overlayAt(overlayPath('namesInText', i));
     if (!ownText.includes(name)) {
-      issues.push({ ...at, message: `"${name}" is not in the text of "${draft.headword}"; a name the page does not give belongs in aliases` });
+      issues.push({ ...overlayAt(overlayPath('namesInText', i)), message: `"${name}" is not in the text of "${draft.headword}"; a name the page does not give belongs in aliases` });
     }
-    addForm(name, hasCjk(name) ? 'alias' : 'english', 'page', at);
+    addForm(name, hasCjk(name) ? 'alias' : 'english', 'page');
   });
-  item?.aliases?.forEach((alias, i) => addForm(alias, kindOf(alias), 'editorial', overlayAt(overlayPath('aliases', i))));
+  item?.aliases?.forEach((alias) => addForm(alias, kindOf(alias), 'editorial'));
   item?.noScan?.forEach((text, i) => {
     const form = forms.find((f) => f.text === text);
     if (form) form.scan = false;
     else issues.push({ ...overlayAt(overlayPath('noScan', i)), message: `noScan: "${text}" is not a form of "${draft.headword}"` });
   });
 
-  const links = draft.links.map((link, i) => {
-    where.set(`links/${i}`, link.at);
-    return { title: link.title, url: link.url, ...(link.archiveUrl !== undefined && { archiveUrl: link.archiveUrl }) };
-  });
-  const seeAlso = item?.seeAlso ?? [];
-  seeAlso.forEach((_, i) => where.set(`seeAlso/${i}`, overlayAt(overlayPath('seeAlso', i))));
-
+  const links = draft.links.map((link) => ({ title: link.title, url: link.url, ...(link.archiveUrl !== undefined && { archiveUrl: link.archiveUrl }) }));
   const id = extra?.id ?? derivedId(forms);
   if (!id) issues.push({ ...primary, message: `cannot make an ASCII id for "${draft.headword}"; give it one in the overlay` });
-  const pageUrl = options.source?.url;
   return {
     id,
     headword: draft.headword,
@@ -266,15 +309,71 @@ function buildEntry(
     ...(draft.gloss && { gloss: draft.gloss }),
     definition: draft.definition,
     links,
-    seeAlso,
-    sources: draft.sources.map((s) => ({
-      file: s.at.file,
-      line: s.at.line,
-      heading: s.heading,
-      anchor: s.anchor,
-      ...(pageUrl !== undefined && { url: new URL(`#${s.anchor}`, pageUrl).href }),
-    })) as GlossaryEntry['sources'],
+    seeAlso: item?.seeAlso ?? [],
+    sources: sourcesOf(draft, options),
   };
+}
+
+/** An entry's `sources`: where the page defines it, with heading links when the page's URL is known. */
+function sourcesOf(draft: DraftEntry, options: BuildGlossaryOptions): GlossaryEntry['sources'] {
+  const pageUrl = options.source?.url;
+  return draft.sources.map((s) => ({
+    file: s.at.file,
+    line: s.at.line,
+    heading: s.heading,
+    anchor: s.anchor,
+    ...(pageUrl !== undefined && { url: new URL(`#${s.anchor}`, pageUrl).href }),
+  })) as GlossaryEntry['sources'];
+}
+
+/** A kept entry at the draft's place: the same object when nothing moved. */
+function movedTo(entry: GlossaryEntry, draft: DraftEntry, options: BuildGlossaryOptions): GlossaryEntry {
+  const pageUrl = options.source?.url;
+  const moved =
+    draft.sources.length !== entry.sources.length ||
+    draft.sources.some((s, i) => {
+      const old = entry.sources[i]!;
+      return (
+        s.at.line !== old.line ||
+        s.at.file !== old.file ||
+        s.heading !== old.heading ||
+        s.anchor !== old.anchor ||
+        old.url !== (pageUrl === undefined ? undefined : new URL(`#${s.anchor}`, pageUrl).href)
+      );
+    });
+  return moved ? { ...entry, sources: sourcesOf(draft, options) } : entry;
+}
+
+/** What an entry was built from: enough to say where each of its parts is written, when an issue needs it. */
+interface Provenance {
+  readonly draft: DraftEntry;
+  readonly extra: { id: string; item: OverlayEntry } | undefined;
+}
+
+const positionsOf = ({ draft, extra }: Provenance, overlayAt: (path: JsonPath) => SourcePosition): Map<string, SourcePosition> =>
+  entryPositions(draft, extra, overlayAt);
+
+/**
+ * Where each part of an entry is written, by path inside the entry (`''`, `forms/2`, `links/0`,
+ * `seeAlso/1`), in the order `buildEntry` adds them.
+ */
+function entryPositions(
+  draft: DraftEntry,
+  extra: { id: string; item: OverlayEntry } | undefined,
+  overlayAt: (path: JsonPath) => SourcePosition,
+): Map<string, SourcePosition> {
+  const where = new Map<string, SourcePosition>([['', draft.sources[0]!.at]]);
+  const item = extra?.item;
+  const overlayPath = (...rest: Array<string | number>): JsonPath => ['entries', extra?.id ?? '', ...rest];
+  const forms = [
+    ...draft.forms.map((f) => f.at),
+    ...(item?.namesInText ?? []).map((_, i) => overlayAt(overlayPath('namesInText', i))),
+    ...(item?.aliases ?? []).map((_, i) => overlayAt(overlayPath('aliases', i))),
+  ];
+  forms.forEach((at, i) => where.set(`forms/${i}`, at));
+  draft.links.forEach((link, i) => where.set(`links/${i}`, link.at));
+  (item?.seeAlso ?? []).forEach((_, i) => where.set(`seeAlso/${i}`, overlayAt(overlayPath('seeAlso', i))));
+  return where;
 }
 
 /** An id from the first form with ASCII letters, else from the headword's pinyin (`炸炉` → `zha-lu`); empty if neither. */

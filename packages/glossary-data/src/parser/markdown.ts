@@ -1,12 +1,10 @@
-import type { Heading, Root, RootContent, Table, TableCell } from 'mdast';
+import type { Heading, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { RichText, SurfaceForm } from '../glossary-types.js';
 import { hasCjk, hasLatin } from '../tokenize.js';
 import { createPositionMapper, type GlossaryIssue, type SourcePosition } from './issues.js';
+import { cacheState, type BuildCache } from './cache.js';
+import { parseMarkdownTree } from './markdown-tree.js';
 import { headingAnchor } from './slug.js';
 
 /** A surface form read from the page, with where it was written. */
@@ -43,6 +41,11 @@ export interface DraftEntry {
   readonly links: DraftLink[];
   /** Section first, then table row. */
   readonly sources: DraftSource[];
+  /**
+   * Names the text the entry was read from, when the page was parsed with a cache: two drafts
+   * with the same key have the same content, wherever they are (positions aside).
+   */
+  contentKey?: string;
 }
 
 /** What `parseGlossaryMarkdown` read from a page. */
@@ -55,9 +58,38 @@ export interface ParsedPage {
   readonly issues: GlossaryIssue[];
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-
 type Node = Root | RootContent;
+
+/** An issue found in a read, at the start of a node (kept in place by the parse cache when its block moves). */
+interface ReadIssue {
+  readonly node: object;
+  readonly message: string;
+}
+
+/** A link found in a read, with its node (kept in place by the parse cache when its block moves). */
+interface ReadLink {
+  readonly title: string;
+  readonly url: string;
+  archiveUrl?: string;
+  readonly node: object;
+}
+
+/**
+ * A table row or a section as read, apart from where it is on the page, so that it can be kept
+ * by its text: what it defines (nothing when `definition` is missing) and its issues.
+ */
+export interface Read {
+  readonly id?: string;
+  readonly forms: ReadonlyArray<{ text: string; kind: SurfaceForm['kind'] }>;
+  readonly definition?: RichText;
+  readonly links: readonly ReadLink[];
+  readonly issues: readonly ReadIssue[];
+  /** A section's heading text and anchor. */
+  readonly heading?: string;
+  readonly anchor?: string;
+  /** Set when the read is cached: tells reads apart without comparing them. */
+  readonly serial?: number;
+}
 
 function startOffset(node: Node): number {
   return node.position?.start.offset ?? 0;
@@ -140,9 +172,13 @@ export function kindOf(text: string): SurfaceForm['kind'] {
  * an entry. A row whose term or whole explanation names a section is merged into that section's entry.
  * @param markdown - the page's text.
  * @param file - the file name used in positions and issues.
+ * @param buildCache - the file's build cache (see `createBuildCache`): a re-parse after an edit then
+ *   parses and reads only the blocks the edit touched. Drafts may then be shared between parses
+ *   with the same cache: treat them as read-only.
  * @returns the entries and the problems found.
  */
-export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPage {
+export function parseGlossaryMarkdown(markdown: string, file: string, buildCache?: BuildCache): ParsedPage {
+  const cache = buildCache && cacheState(buildCache);
   const at = createPositionMapper(file, markdown);
   const issues: GlossaryIssue[] = [];
   const issue = (pos: SourcePosition, message: string): void => {
@@ -150,22 +186,24 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
   };
   const posOf = (node: Node): SourcePosition => at(startOffset(node));
 
-  const root = processor.parse(markdown);
+  const root = parseMarkdownTree(markdown, buildCache);
   const rows: DraftEntry[] = [];
   const sections: DraftEntry[] = [];
   let title: string | undefined;
 
-  function collectLinks(nodes: readonly Node[]): DraftLink[] {
-    const links: DraftLink[] = [];
+  /** The links of some nodes, an archive link folded into the link before it, and the problems with them. */
+  function collectLinks(nodes: readonly Node[]): { links: ReadLink[]; issues: ReadIssue[] } {
+    const links: ReadLink[] = [];
+    const found: ReadIssue[] = [];
     const visit = (node: Node, siblings: readonly Node[] | undefined, index: number): void => {
       if (node.type === 'image') {
-        issue(posOf(node), `image "${node.url}" is not supported in a definition; describe it in text, or keep it in an HTML comment`);
+        found.push({ node, message: `image "${node.url}" is not supported in a definition; describe it in text, or keep it in an HTML comment` });
         return;
       }
       if (node.type === 'link') {
         const title = toString(node).trim();
         if (!isHttpUrl(node.url)) {
-          issue(posOf(node), `link "${title}" points to "${node.url}", which is not an http(s) URL`);
+          found.push({ node, message: `link "${title}" points to "${node.url}", which is not an http(s) URL` });
           return;
         }
         const previous = links.at(-1);
@@ -173,13 +211,13 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
           previous.archiveUrl = node.url;
           return;
         }
-        links.push({ title: title || node.url, url: node.url, at: posOf(node) });
+        links.push({ title: title || node.url, url: node.url, node });
         return;
       }
       if ('children' in node) node.children.forEach((child, i) => visit(child as Node, node.children as Node[], i));
     };
     nodes.forEach((n, i) => visit(n, nodes, i));
-    return links;
+    return { links, issues: found };
   }
 
   /** `[text](url) ([Archive](url))`: the archive link follows a link, with only "(" between them. */
@@ -200,6 +238,36 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
     };
   }
 
+  /**
+   * Reads a row or a section (the node, and the other nodes it is read from), or, with a cache,
+   * takes what was read from the same nodes last time: a block the tree cache kept keeps its nodes.
+   */
+  function read(node: Node, parts: readonly unknown[], compute: () => Read): Read {
+    if (!cache) return compute();
+    const known = cache.reads.get(node);
+    if (known && known.parts.length === parts.length && known.parts.every((p, i) => p === parts[i])) return known.read;
+    const result = { ...compute(), serial: cache.serial++ };
+    cache.reads.set(node, { parts, read: result });
+    return result;
+  }
+
+  /** Turns a read into issues and, when it has one, a draft entry at `base`. */
+  function place(result: Read, base: number, heading: string, anchor: string, category: DraftEntry['category']): DraftEntry | undefined {
+    for (const i of result.issues) issue(posOf(i.node as Node), i.message);
+    if (!result.definition) return undefined;
+    const pos = at(base);
+    return {
+      ...(result.id !== undefined && { id: result.id }),
+      headword: result.forms[0]!.text,
+      category,
+      forms: result.forms.map((f) => ({ ...f, at: pos })),
+      definition: result.definition,
+      links: result.links.map((l) => ({ title: l.title, url: l.url, ...(l.archiveUrl !== undefined && { archiveUrl: l.archiveUrl }), at: posOf(l.node as Node) })),
+      sources: [{ at: pos, heading, anchor }],
+      ...(result.serial !== undefined && { contentKey: `${category[0]}${result.serial}` }),
+    };
+  }
+
   function readTable(table: Table, heading: string, anchor: string): void {
     const [header, ...body] = table.children;
     if (!header || header.children.length !== 2) {
@@ -208,77 +276,74 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
     }
     if (body.length === 0) issue(posOf(table), 'table has a header but no rows');
     for (const row of body) {
-      const pos = posOf(row);
-      if (row.children.length !== 2) {
-        issue(pos, `table row has ${row.children.length} cell${row.children.length === 1 ? '' : 's'}; expected 2 (term | explanation)`);
+      const result = read(row, [], () => readRow(row));
+      const base = startOffset(row);
+      // A row read before, at the same place under the same heading, is the same draft: rows are
+      // never changed after parsing (sections are: rows merge into them).
+      const known = cache && result.issues.length === 0 ? cache.drafts.get(result) : undefined;
+      const pos = known && at(base);
+      if (known && pos!.line === known.at.line && pos!.column === known.at.column && pos!.file === known.at.file && known.heading === heading && known.anchor === anchor) {
+        rows.push(known.draft);
         continue;
       }
-      const [termCell, explCell] = row.children as [TableCell, TableCell];
-      const { text: termText, id } = explicitId(toString(termCell).trim());
-      const forms = splitTermText(termText);
-      if (forms.length === 0) {
-        issue(pos, 'table row has an empty term');
-        continue;
-      }
-      const text = toString(explCell).trim();
-      if (!text) {
-        issue(pos, `"${termText}" has an empty explanation`);
-        continue;
-      }
-      const cellMarkdown = explCell.children.length
-        ? markdown.slice(startOffset(explCell.children[0]!), endOffset(explCell.children.at(-1)!))
-        : '';
-      rows.push({
-        ...(id !== undefined && { id }),
-        headword: forms[0]!.text,
-        category: 'jargon',
-        forms: forms.map((f) => ({ ...f, at: pos })),
-        definition: { markdown: cellMarkdown.trim(), text },
-        links: collectLinks(explCell.children as Node[]),
-        sources: [{ at: pos, heading, anchor }],
-      });
+      const draft = place(result, base, heading, anchor, 'jargon');
+      if (!draft) continue;
+      if (cache && result.issues.length === 0) cache.drafts.set(result, { at: draft.sources[0]!.at, heading, anchor, draft });
+      rows.push(draft);
     }
   }
 
+  function readRow(row: TableRow): Read {
+    const problem = (message: string): Read => ({ forms: [], links: [], issues: [{ node: row, message }] });
+    if (row.children.length !== 2) {
+      return problem(`table row has ${row.children.length} cell${row.children.length === 1 ? '' : 's'}; expected 2 (term | explanation)`);
+    }
+    const [termCell, explCell] = row.children as [TableCell, TableCell];
+    const { text: termText, id } = explicitId(toString(termCell).trim());
+    const forms = splitTermText(termText);
+    if (forms.length === 0) return problem('table row has an empty term');
+    const text = toString(explCell).trim();
+    if (!text) return problem(`"${termText}" has an empty explanation`);
+    const cellMarkdown = explCell.children.length
+      ? markdown.slice(startOffset(explCell.children[0]!), endOffset(explCell.children.at(-1)!))
+      : '';
+    const { links, issues: linkIssues } = collectLinks(explCell.children as Node[]);
+    return { ...(id !== undefined && { id }), forms, definition: { markdown: cellMarkdown.trim(), text }, links, issues: linkIssues };
+  }
+
   function readSection(heading: Heading, body: RootContent[]): void {
+    const tables = body.filter((n): n is Table => n.type === 'table');
+    const base = startOffset(heading);
+    // A joined table is a new node each parse; the section's read depends only on whether it has one.
+    const parts = [...body.filter((n) => n.type !== 'table'), tables.length > 0];
+    const result = read(heading, parts, () => readSectionText(heading, body));
+    const draft = place({ ...result, issues: [] }, base, result.heading!, result.anchor!, 'concept');
+    // Tables are read row by row before the section's own issues, so that issues keep page order.
+    const ownIssues = result.issues.map((i) => ({ ...posOf(i.node as Node), message: i.message }));
+    for (const table of tables) readTable(table, result.heading!, result.anchor!);
+    issues.push(...ownIssues);
+    if (draft) sections.push(draft);
+  }
+
+  function readSectionText(heading: Heading, body: RootContent[]): Read {
     const { text: headingText, id } = explicitId(toString(heading).trim());
     // VitePress uses an explicit {#id} as the heading's anchor.
     const anchor = id ?? headingAnchor(headingText);
-    const pos = posOf(heading);
-    const content: RootContent[] = [];
-    for (const node of body) {
-      if (node.type === 'table') readTable(node, headingText, anchor);
-      else if (!isComment(node) && node.type !== 'definition') content.push(node);
-    }
-    const hadTables = body.some((n) => n.type === 'table');
+    const found: ReadIssue[] = [];
+    const none = (message?: string): Read => ({ forms: [], links: [], issues: message ? [...found, { node: heading, message }] : found, heading: headingText, anchor });
+    const content = body.filter((node) => node.type !== 'table' && !isComment(node) && node.type !== 'definition');
     for (const node of content) {
       if (node.type === 'paragraph' && markdown.slice(startOffset(node), endOffset(node)).startsWith('|')) {
-        issue(posOf(node), 'this looks like a table but is not one: a table needs a delimiter row such as "| --- | --- |" under its header');
+        found.push({ node, message: 'this looks like a table but is not one: a table needs a delimiter row such as "| --- | --- |" under its header' });
       }
     }
-    if (content.length === 0) {
-      if (!hadTables) issue(pos, `"${headingText}" has no definition: write its explanation under the heading`);
-      return;
-    }
+    if (content.length === 0) return none(body.some((n) => n.type === 'table') ? undefined : `"${headingText}" has no definition: write its explanation under the heading`);
     const forms = splitTermText(headingText);
-    if (forms.length === 0) {
-      issue(pos, 'heading has no text');
-      return;
-    }
+    if (forms.length === 0) return none('heading has no text');
     const definition = richText(content);
-    if (!definition.text.trim()) {
-      issue(pos, `"${headingText}" has an empty definition`);
-      return;
-    }
-    sections.push({
-      ...(id !== undefined && { id }),
-      headword: forms[0]!.text,
-      category: 'concept',
-      forms: forms.map((f) => ({ ...f, at: pos })),
-      definition,
-      links: collectLinks(content),
-      sources: [{ at: pos, heading: headingText, anchor }],
-    });
+    if (!definition.text.trim()) return none(`"${headingText}" has an empty definition`);
+    const { links, issues: linkIssues } = collectLinks(content);
+    return { ...(id !== undefined && { id }), forms, definition, links, issues: [...found, ...linkIssues], heading: headingText, anchor };
   }
 
   const children = root.children;
@@ -311,18 +376,26 @@ function mergeRows(
   sections: DraftEntry[],
   issue: (pos: SourcePosition, message: string) => void,
 ): DraftEntry[] {
-  const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const fold = (s: string): string => {
+    const lower = s.toLowerCase();
+    return /\s/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
+  };
   const sectionByForm = new Map<string, DraftEntry>();
   for (const section of sections) for (const f of section.forms) sectionByForm.set(fold(f.text), section);
+  if (sectionByForm.size === 0) return [...rows, ...sections];
   const merged = new Set<DraftEntry>();
   const out: DraftEntry[] = [];
   const sectionById = new Map(sections.flatMap((s) => (s.id === undefined ? [] : [[s.id, s] as const])));
+  const sectionNamedBy = (row: DraftEntry): DraftEntry | undefined => {
+    for (const f of row.forms) {
+      const section = sectionByForm.get(fold(f.text));
+      if (section) return section;
+    }
+    return sectionByForm.get(fold(row.definition.text));
+  };
   for (const row of rows) {
     // A row with an explicit id merges into the section with that id only.
-    const target =
-      row.id !== undefined
-        ? sectionById.get(row.id)
-        : (row.forms.map((f) => sectionByForm.get(fold(f.text))).find(Boolean) ?? sectionByForm.get(fold(row.definition.text)));
+    const target = row.id !== undefined ? sectionById.get(row.id) : sectionNamedBy(row);
     if (!target) {
       out.push(row);
       continue;
@@ -332,6 +405,11 @@ function mergeRows(
       continue;
     }
     merged.add(target);
+    // The merged entry is made from both texts: a change of either is a change of it.
+    if (target.contentKey !== undefined) {
+      if (row.contentKey !== undefined) target.contentKey += `+${row.contentKey}`;
+      else delete target.contentKey;
+    }
     target.gloss = row.definition;
     target.links.unshift(...row.links);
     target.sources.push(...row.sources);

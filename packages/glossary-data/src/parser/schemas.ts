@@ -1,28 +1,56 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import glossarySchema from '../../../../schema/glossary.schema.json' with { type: 'json' };
 import overlaySchema from '../../../../schema/overlay.schema.json' with { type: 'json' };
-import type { Glossary } from '../glossary-types.js';
+import type { Glossary, GlossaryEntry } from '../glossary-types.js';
 import type { GlossaryIssue, SourcePosition } from './issues.js';
 import { pointerToPath, type JsonPath } from './json-source.js';
 
 export { glossarySchema, overlaySchema };
 
-let compiled: { glossary: ValidateFunction<Glossary>; overlay: ValidateFunction } | undefined;
+/** The compiled schemas: the glossary document, one of its entries, the overlay. */
+interface Validators {
+  readonly glossary: ValidateFunction<Glossary>;
+  readonly entry: ValidateFunction<GlossaryEntry>;
+  readonly overlay: ValidateFunction;
+}
+
+let compiled: Validators | undefined;
 
 /**
  * Compiles both schemas once, with Ajv in strict mode.
  * @returns the validators.
  */
-export function schemaValidators(): { glossary: ValidateFunction<Glossary>; overlay: ValidateFunction } {
+export function schemaValidators(): Validators {
   if (!compiled) {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     ajv.addSchema(glossarySchema);
     compiled = {
       glossary: ajv.getSchema<Glossary>(glossarySchema.$id)!,
+      entry: ajv.getSchema<GlossaryEntry>(`${glossarySchema.$id}#/$defs/entry`)!,
       overlay: ajv.compile(overlaySchema),
     };
   }
   return compiled;
+}
+
+/**
+ * Validates a glossary document against the schema.
+ * @param glossary - the document.
+ * @param validated - entries that passed before (entries are never changed after a build): only
+ *   the others are validated again. Entries that pass are added.
+ * @returns Ajv's errors, or `undefined` when the document is valid.
+ */
+export function validateGlossary(glossary: Glossary, validated?: WeakSet<GlossaryEntry>): ErrorObject[] | undefined {
+  const { glossary: validateDocument, entry: validateEntry } = schemaValidators();
+  if (validated) {
+    const fresh = glossary.entries.filter((e) => !validated.has(e));
+    if (validateDocument({ ...glossary, entries: [] }) && fresh.every((e) => validateEntry(e))) {
+      for (const e of fresh) validated.add(e);
+      return undefined;
+    }
+  }
+  // Whole, for errors in the order and with the paths of one validation.
+  return validateDocument(glossary) ? undefined : [...(validateDocument.errors ?? [])];
 }
 
 /**
