@@ -1,3 +1,4 @@
+import { basename, dirname, isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGlossaryIndex } from '@sd-glossary/data';
 import {
@@ -7,13 +8,16 @@ import {
   ErrorCodes,
   LSPErrorCodes,
   MarkupKind,
+  RegistrationRequest,
   ResponseError,
   TextDocumentSyncKind,
+  UnregistrationRequest,
   type CancellationToken,
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
   type Diagnostic,
+  type FileSystemWatcher,
   type Position,
 } from 'vscode-languageserver';
 import { LineDocument, type ContentChange } from './line-document.js';
@@ -114,7 +118,7 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     if (valid.length === 0 && settings.builtin) return createLanguageService(source);
     const first = source.index.entries[0];
     const merged = mergeGlossaries(settings.builtin ? source.index.glossary : undefined, first && source.sourceUri(first), valid);
-    return createLanguageService({ index: createGlossaryIndex(merged.glossary), sourceUri: merged.sourceUri, isBuiltin: merged.isBuiltin });
+    return createLanguageService({ index: createGlossaryIndex(merged.glossary), sourceUri: merged.sourceUri, isBuiltin: merged.isBuiltin, labelOf: merged.labelOf });
   }
 
   /** Problems of each glossary file, at their line and column (to the end of that line). */
@@ -138,11 +142,45 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   async function reloadWorkspace(): Promise<void> {
     if (!workspace) return;
     const before = workspace.files().map((f) => f.uri);
-    workspace.configure(workspaceAllowed ? folders : [], settings.glossaries);
+    // The user's own glossaries are read in an untrusted workspace too: they are not the workspace's.
+    workspace.configure(workspaceAllowed ? folders : [], settings.glossaries, settings.userGlossaries);
+    for (const path of settings.glossaries.filter((p) => isAbsolute(p) || /^[A-Za-z]:[\\/]/.test(p))) {
+      safely(() => logger.error(`sdGlossary.glossaries: "${path}" is not read, as it is outside the workspace; list it in sdGlossary.userGlossaries in your user settings`));
+    }
+    registerWatchers();
     await workspace.discover();
     const after = workspace.files();
     publishDiagnostics(after, before.filter((uri) => !after.some((f) => f.uri === uri)));
     loaded = undefined;
+  }
+
+  /** The file watchers the client runs for the server: the patterns, and the registration's id. */
+  let watching: { key: string; id: string } | undefined;
+  let registrations = 0;
+
+  /** Asks the client to watch the glossary files the settings name (again, when they changed). */
+  function registerWatchers(): void {
+    if (!workspace || !canWatchFiles) return;
+    const watchers: FileSystemWatcher[] = [
+      ...(workspaceAllowed ? [`**/{${DEFAULT_GLOSSARY_NAMES.join(',')}}`, ...settings.glossaries.filter((p) => !isAbsolute(p))] : []).map((g) => ({ globPattern: g })),
+      ...settings.userGlossaries.map((path) => ({
+        globPattern: canWatchRelative ? { baseUri: pathToFileURL(dirname(path)).href, pattern: basename(path) } : path.replaceAll('\\', '/'),
+      })),
+    ];
+    const key = JSON.stringify(watchers);
+    if ((watching?.key ?? '[]') === key) return;
+    const method = DidChangeWatchedFilesNotification.method;
+    const failed = (error: Error): void => safely(() => logger.error(`could not watch glossary files: ${error.message}`));
+    const previous = watching;
+    const id = `sd-glossary-watchers-${++registrations}`;
+    watching = watchers.length > 0 ? { key, id } : undefined;
+    // The connection may have closed while the glossaries were read: then there is nothing to ask.
+    safely(() => {
+      if (previous) void connection.sendRequest(UnregistrationRequest.type, { unregisterations: [{ id: previous.id, method }] }).catch(failed);
+      if (watchers.length > 0) {
+        void connection.sendRequest(RegistrationRequest.type, { registrations: [{ id, method, registerOptions: { watchers } }] }).catch(failed);
+      }
+    });
   }
 
   /** A glossary file changed (on disk, or as it is typed): reread it. */
@@ -166,6 +204,7 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   /** Glossary files being typed in, and the timer that rereads each when typing pauses. */
   const typing = new Map<string, ReturnType<typeof setTimeout>>();
   let canWatchFiles = false;
+  let canWatchRelative = false;
 
   const context = (markdown: boolean): RequestContext => ({ settings, markdown, ...(clientLocale !== undefined && { clientLocale }) });
 
@@ -203,6 +242,7 @@ export function createServer(options: ServerOptions): { dispose(): void } {
         .filter((f) => f.uri.startsWith('file:'))
         .map((f) => fileURLToPath(f.uri));
       canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+      canWatchRelative = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
       if (params.initializationOptions !== undefined && params.initializationOptions !== null) {
         settings = parseSettings(params.initializationOptions);
       }
@@ -210,11 +250,6 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     }),
     connection.onInitialized(() => {
       void pullSettings().then(reloadWorkspace);
-      if (workspace && canWatchFiles && workspaceAllowed) {
-        void connection.client
-          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/{${DEFAULT_GLOSSARY_NAMES.join(',')}}` }, ...settings.glossaries.map((g) => ({ globPattern: g }))] })
-          .catch((error: Error) => safely(() => logger.error(`could not watch glossary files: ${error.message}`)));
-      }
       // Build the glossary's indexes now, between initialize and the first request, not during it.
       setImmediate(() => service().warmUp());
       setImmediate(() => safely(() => logger.info(`sd-glossary-lsp ${version}: ${service().entryCount} terms`)));

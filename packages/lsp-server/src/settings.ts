@@ -27,6 +27,12 @@ export interface Settings {
   readonly builtin: boolean;
   /** More workspace glossary files, relative to a workspace folder (never outside it). */
   readonly glossaries: readonly string[];
+  /**
+   * Glossary files of the user's own, anywhere, by absolute path (`.md` or `.json`). The only way to
+   * read outside the workspace: a client takes this from the user's configuration, never from a
+   * workspace's (the VS Code extension declares it machine-scoped, which workspace settings cannot set).
+   */
+  readonly userGlossaries: readonly string[];
 }
 
 /** What a client gets without sending any settings (Neovim users usually send none). */
@@ -38,7 +44,17 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: 'auto',
   builtin: true,
   glossaries: [],
+  userGlossaries: [],
 };
+
+/** An absolute path, POSIX (`/…`) or Windows (`C:\\…`, `\\\\server\\…`), of a markdown or JSON file. */
+const USER_GLOSSARY = /^(?:\/|[A-Za-z]:[\\/]|\\\\)[^\0]*\.(?:md|json)$/i;
+
+/**
+ * Whether a path may be a user glossary: absolute, and a markdown or JSON file.
+ * @param path - a path from the `userGlossaries` setting.
+ */
+export const isUserGlossaryPath = (path: string): boolean => USER_GLOSSARY.test(path);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -69,6 +85,9 @@ export function parseSettings(raw: unknown): Settings {
     locale: LOCALE_CHOICES.includes(section['locale'] as LocaleChoice) ? (section['locale'] as LocaleChoice) : DEFAULT_SETTINGS.locale,
     builtin: typeof section['builtin'] === 'boolean' ? section['builtin'] : DEFAULT_SETTINGS.builtin,
     glossaries: Array.isArray(section['glossaries']) ? section['glossaries'].filter((x): x is string => typeof x === 'string' && x.length > 0) : DEFAULT_SETTINGS.glossaries,
+    userGlossaries: Array.isArray(section['userGlossaries'])
+      ? section['userGlossaries'].filter((x): x is string => typeof x === 'string' && isUserGlossaryPath(x))
+      : DEFAULT_SETTINGS.userGlossaries,
   };
 }
 

@@ -114,6 +114,70 @@ describe('workspace glossaries', () => {
     expect(d.diagnostics.map((x) => x.message)).toEqual(['link "run" points to "command:workbench.action.reloadWindow", which is not an http(s) URL']);
   });
 
+  describe('the user’s own glossaries (userGlossaries, absolute paths)', () => {
+    let home: string;
+    beforeEach(() => {
+      home = mkdtempSync(join(tmpdir(), 'sd-glossary-home-'));
+      writeFileSync(join(home, 'my-terms.md'), '## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n| hometerm | 我自己的词 |\n');
+    });
+    afterEach(() => rmSync(home, { recursive: true, force: true }));
+    const userUri = () => pathToFileURL(join(home, 'my-terms.md')).href;
+    const hoverOn = async (text: string) => {
+      client.open('file:///w/u.txt', 'plaintext', text);
+      return client.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///w/u.txt' }, position: { line: 0, character: 1 } });
+    };
+
+    test('are read from outside the workspace, and hovers say they are the user’s', async () => {
+      await start(OURS, { userGlossaries: [join(home, 'my-terms.md')] });
+      await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === userUri());
+      expect((await hoverOn('hometerm'))!.contents.value).toBe(`**hometerm**\n\n我自己的词\n\n— user glossary: ${join(home, 'my-terms.md')}:5`);
+    });
+
+    test('are read in an untrusted workspace, whose own glossaries are not', async () => {
+      await start(OURS, { userGlossaries: [join(home, 'my-terms.md')], workspaceGlossaries: false });
+      await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === userUri());
+      expect(await hoverOn('hometerm')).not.toBeNull();
+      expect(await hover(3)).toBeNull();
+    });
+
+    test('an absolute path in glossaries (which a workspace may set) is not read, and the log says why', async () => {
+      await start(OURS, { glossaries: [join(home, 'my-terms.md')] });
+      expect(await hoverOn('hometerm')).toBeNull();
+      const logged = await client.notification<{ message: string }>('window/logMessage', (p) => p.message.startsWith('sdGlossary.glossaries'));
+      expect(logged.message).toBe(
+        `sdGlossary.glossaries: "${join(home, 'my-terms.md')}" is not read, as it is outside the workspace; list it in sdGlossary.userGlossaries in your user settings`,
+      );
+    });
+
+    test('are watched: a relative pattern for clients that support one', async () => {
+      const registrations: unknown[] = [];
+      client = startInProcess({ workspace: true });
+      client.connection.onRequest('client/registerCapability', (params: unknown) => {
+        registrations.push(params);
+        return null;
+      });
+      const caps = { ...WATCHING, workspace: { ...WATCHING.workspace, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } };
+      await client.initialize(caps, { userGlossaries: [join(home, 'my-terms.md')] }, pathToFileURL(dir).href);
+      await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === userUri());
+      expect(registrations).toEqual([
+        {
+          registrations: [
+            {
+              id: expect.any(String),
+              method: 'workspace/didChangeWatchedFiles',
+              registerOptions: {
+                watchers: [
+                  { globPattern: '**/{sd-glossary.md,.sd-glossary.md,sd-glossary.json}' },
+                  { globPattern: { baseUri: pathToFileURL(home).href, pattern: 'my-terms.md' } },
+                ],
+              },
+            },
+          ],
+        },
+      ]);
+    });
+  });
+
   test('a binary file is a diagnostic, not a crash', async () => {
     await start('\u0000\u0001binary');
     const d = await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri());

@@ -11,7 +11,7 @@ import { DEFAULT_LANGUAGES } from '../src/selector.js';
 const here = fileURLToPath(new URL('..', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
 const nls = JSON.parse(readFileSync(join(here, 'package.nls.json'), 'utf8')) as Record<string, string>;
-const properties = manifest.contributes.configuration.properties as Record<string, { type: string; default: unknown; enum?: unknown[]; markdownDescription: string }>;
+const properties = manifest.contributes.configuration.properties as Record<string, { type: string; default: unknown; enum?: unknown[]; markdownDescription: string; scope?: string }>;
 
 /** The server's settings, flattened to `sdGlossary.a.b` keys. */
 function flatten(value: object, prefix = 'sdGlossary'): Record<string, unknown> {
@@ -30,6 +30,12 @@ describe('settings', () => {
     expect(properties['sdGlossary.languages']!.default).toEqual(DEFAULT_LANGUAGES);
     expect(properties['sdGlossary.hover.verbosity']!.enum).toEqual(['full', 'summary']);
     expect(properties['sdGlossary.locale']!.enum).toEqual(LOCALE_CHOICES);
+  });
+
+  test('paths outside the workspace can only come from user settings: userGlossaries is machine-scoped', () => {
+    // VS Code ignores a machine-scoped setting in workspace settings, so a repository cannot make the server read a file of its choosing.
+    expect(properties['sdGlossary.userGlossaries']!.scope).toBe('machine');
+    expect(properties['sdGlossary.glossaries']!.scope).toBe('resource');
   });
 
   test('every title and description is in package.nls.json and package.nls.zh-cn.json, and nothing else', () => {

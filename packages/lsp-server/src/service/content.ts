@@ -45,11 +45,11 @@ function names(entry: GlossaryEntry, texts: readonly LocalizedText[]): string[] 
  * @param entry - the entry.
  * @param texts - its text in the languages to show, first one first (see `localesToShow`).
  * @param verbosity - `full` or `summary`.
- * @param attribution - licence line, when the glossary has one.
+ * @param origin - the licence line of the built-in glossary, or what to call the glossary the entry comes from (`workspace glossary`).
  * @returns markdown: headword and other names, the definition in each language (labelled when more
  *   than one, or a translation), links, source and licence.
  */
-export function entryMarkdown(entry: GlossaryEntry, texts: readonly LocalizedText[], verbosity: HoverVerbosity, attribution: Attribution | undefined): string {
+export function entryMarkdown(entry: GlossaryEntry, texts: readonly LocalizedText[], verbosity: HoverVerbosity, origin: Attribution | string): string {
   const first = texts[0]!;
   const parts: string[] = [];
   const others = names(entry, texts);
@@ -69,7 +69,7 @@ export function entryMarkdown(entry: GlossaryEntry, texts: readonly LocalizedTex
       );
     }
   }
-  parts.push(sourceLine(entry, attribution, true));
+  parts.push(sourceLine(entry, origin, true));
   return parts.join('\n\n');
 }
 
@@ -78,10 +78,10 @@ export function entryMarkdown(entry: GlossaryEntry, texts: readonly LocalizedTex
  * @param entry - the entry.
  * @param texts - its text in the languages to show, first one first.
  * @param verbosity - `full` or `summary`.
- * @param attribution - licence line, when the glossary has one.
+ * @param origin - the licence line of the built-in glossary, or what to call the glossary the entry comes from (`workspace glossary`).
  * @returns text without markup.
  */
-export function entryPlainText(entry: GlossaryEntry, texts: readonly LocalizedText[], verbosity: HoverVerbosity, attribution: Attribution | undefined): string {
+export function entryPlainText(entry: GlossaryEntry, texts: readonly LocalizedText[], verbosity: HoverVerbosity, origin: Attribution | string): string {
   const first = texts[0]!;
   const others = names(entry, texts);
   const parts = [`${first.headword}${others.length ? ` (${others.join(', ')})` : ''}`];
@@ -93,11 +93,13 @@ export function entryPlainText(entry: GlossaryEntry, texts: readonly LocalizedTe
     if (first.gloss) parts.push(`${first.translated ? 'Jargon table' : '黑话'}: ${first.gloss.text}`);
     for (const l of entry.links) parts.push(`${l.title}: ${l.url}${l.archiveUrl ? ` (archive: ${l.archiveUrl})` : ''}`);
   }
-  parts.push(sourceLine(entry, attribution, false));
+  parts.push(sourceLine(entry, origin, false));
   return parts.join('\n\n');
 }
 
-function sourceLine(entry: GlossaryEntry, attribution: Attribution | undefined, markdown: boolean): string {
+/** The last line of a hover: where the entry is written and, for the built-in glossary, its licence. */
+function sourceLine(entry: GlossaryEntry, origin: Attribution | string, markdown: boolean): string {
+  const attribution = typeof origin === 'string' ? undefined : origin;
   const source = entry.sources[0];
   // A concept's own heading names it ("代次 (Epoch)"); a table row is named under its table's heading.
   const where = source.heading.includes(entry.headword) ? source.heading : `${source.heading} › ${entry.headword}`;
@@ -105,7 +107,7 @@ function sourceLine(entry: GlossaryEntry, attribution: Attribution | undefined, 
     ? markdown
       ? `[${escapeMarkdown(where)}](${source.url})`
       : `${where} ${source.url}`
-    : `${attribution ? '' : 'workspace glossary: '}${source.file}:${source.line}`;
+    : `${attribution ? '' : `${origin as string}: `}${source.file}:${source.line}`;
   const licence = attribution ? ` · ${attribution.license} · ${attribution.holder}` : '';
   return `— ${link}${licence}`;
 }

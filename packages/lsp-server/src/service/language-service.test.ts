@@ -263,6 +263,11 @@ describe('settings', () => {
     [{ locale: 'en' }, { locale: 'en' }],
     [{ sdGlossary: { locale: 'both' } }, { locale: 'both' }],
     [{ locale: 'klingon' }, {}],
+    // User glossaries: absolute paths of markdown or JSON files only.
+    [
+      { userGlossaries: ['/home/me/terms.md', 'C:\\Users\\me\\terms.json', 'relative/terms.md', '/etc/passwd', '', 7] },
+      { userGlossaries: ['/home/me/terms.md', 'C:\\Users\\me\\terms.json'] },
+    ],
   ])('%j', (raw, expected) => {
     expect(parseSettings(raw)).toEqual({ ...DEFAULT_SETTINGS, ...expected });
   });

@@ -33,6 +33,8 @@ export interface GlossarySource {
    * it, and say where other entries come from. Absent: every entry is built-in.
    */
   isBuiltin?(entry: GlossaryEntry): boolean;
+  /** What hovers call the glossary an entry that is not built in comes from. Absent: `workspace glossary`. */
+  labelOf?(entry: GlossaryEntry): string;
 }
 
 /** What a request needs to know about the client and the user's choices. */
@@ -137,9 +139,10 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
   function render(entry: GlossaryEntry, context: RequestContext): string {
     const texts = textsOf(entry, context);
     const credit = glossary.isBuiltin === undefined || glossary.isBuiltin(entry) ? attribution : undefined;
+    const origin = credit ?? glossary.labelOf?.(entry) ?? 'workspace glossary';
     return context.markdown
-      ? entryMarkdown(entry, texts, context.settings.hover.verbosity, credit)
-      : entryPlainText(entry, texts, context.settings.hover.verbosity, credit);
+      ? entryMarkdown(entry, texts, context.settings.hover.verbosity, origin)
+      : entryPlainText(entry, texts, context.settings.hover.verbosity, origin);
   }
 
   return {

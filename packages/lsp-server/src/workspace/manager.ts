@@ -1,7 +1,7 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Glossary } from '@sd-glossary/data';
 import type { GlossaryIssue } from '@sd-glossary/data/parser';
-import { loadGlossary } from './load.js';
+import { createLoadCache, loadGlossary, type LoadCache } from './load.js';
 import type { WorkspaceGlossary } from './merge.js';
 
 /** The file names a workspace folder's glossary may have, looked for at each folder's root. */
@@ -28,8 +28,12 @@ export interface GlossaryFile {
 
 /** The workspace's glossary files: discovered, loaded, reloaded. */
 export interface WorkspaceGlossaries {
-  /** The workspace folders and the extra paths from settings (relative to a folder, and inside it). */
-  configure(folders: readonly string[], extraPaths: readonly string[]): void;
+  /**
+   * Says where glossaries are: the workspace folders, more paths inside them (relative to a folder;
+   * a path that leads outside is not read), and the user's own glossaries (absolute paths, from the
+   * user's configuration only).
+   */
+  configure(folders: readonly string[], extraPaths: readonly string[], userPaths?: readonly string[]): void;
   /** Reads every glossary file there is. */
   discover(): Promise<void>;
   /** Whether a path is one of the glossary files (for watched-file events and open documents). */
@@ -41,7 +45,7 @@ export interface WorkspaceGlossaries {
   update(path: string, text: string | undefined): Promise<boolean>;
   /** Every file with its state, in discovery order. */
   files(): readonly GlossaryFile[];
-  /** The valid documents, in discovery order. */
+  /** The valid documents, in discovery order (workspace files, then the user's). */
   valid(): WorkspaceGlossary[];
 }
 
@@ -52,16 +56,20 @@ export interface WorkspaceGlossaries {
  */
 export function createWorkspaceGlossaries(fileSystem: WorkspaceFiles, toUri: (path: string) => string): WorkspaceGlossaries {
   let candidates: string[] = [];
+  let user = new Set<string>();
   const state = new Map<string, GlossaryFile>();
+  const caches = new Map<string, LoadCache>();
 
   const load = async (path: string, text: string): Promise<void> => {
     const previous = state.get(path);
-    const { glossary, issues } = await loadGlossary(text, path);
+    let cache = caches.get(path);
+    if (!cache) caches.set(path, (cache = createLoadCache()));
+    const { glossary, issues } = await loadGlossary(text, path, cache);
     state.set(path, { path, uri: toUri(path), text, good: glossary ?? previous?.good, issues });
   };
 
   return {
-    configure(folders, extraPaths) {
+    configure(folders, extraPaths, userPaths = []) {
       const inside = (folder: string, path: string): boolean => {
         const rel = relative(folder, path);
         return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
@@ -69,20 +77,28 @@ export function createWorkspaceGlossaries(fileSystem: WorkspaceFiles, toUri: (pa
       const extra = folders.flatMap((folder) =>
         extraPaths.map((p) => resolve(folder, p)).filter((p) => inside(folder, p)), // never outside the workspace
       );
-      candidates = [...new Set([...folders.flatMap((folder) => DEFAULT_GLOSSARY_NAMES.map((name) => join(folder, name))), ...extra])];
+      user = new Set(userPaths.filter(isAbsolute).map((p) => resolve(p)));
+      candidates = [...new Set([...folders.flatMap((folder) => DEFAULT_GLOSSARY_NAMES.map((name) => join(folder, name))), ...extra, ...user])];
       for (const path of [...state.keys()]) if (!candidates.includes(path)) state.delete(path);
+      for (const path of [...caches.keys()]) if (!candidates.includes(path)) caches.delete(path);
     },
     async discover() {
       for (const path of candidates) {
         const text = await fileSystem.read(path);
-        if (text === undefined) state.delete(path);
+        if (text === undefined) {
+          state.delete(path);
+          caches.delete(path);
+        }
         else await load(path, text);
       }
     },
     isGlossary: (path) => candidates.includes(path),
     async update(path, text) {
       if (!candidates.includes(path)) return false;
-      if (text === undefined) return state.delete(path);
+      if (text === undefined) {
+        caches.delete(path);
+        return state.delete(path);
+      }
       if (state.get(path)?.text === text) return false;
       await load(path, text);
       return true;
@@ -90,7 +106,7 @@ export function createWorkspaceGlossaries(fileSystem: WorkspaceFiles, toUri: (pa
     files: () => candidates.flatMap((path) => (state.has(path) ? [state.get(path)!] : [])),
     valid: () => candidates.flatMap((path) => {
       const file = state.get(path);
-      return file?.good ? [{ uri: file.uri, glossary: file.good }] : [];
+      return file?.good ? [{ uri: file.uri, glossary: file.good, ...(user.has(path) && { user: true }) }] : [];
     }),
   };
 }

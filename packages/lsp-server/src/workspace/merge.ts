@@ -4,6 +4,8 @@ import type { Glossary, GlossaryEntry } from '@sd-glossary/data';
 export interface WorkspaceGlossary {
   readonly uri: string;
   readonly glossary: Glossary;
+  /** One of the user's own glossaries (`userGlossaries`), not the workspace's. */
+  readonly user?: boolean;
 }
 
 /** The merged glossary, and for each entry where it comes from. */
@@ -13,6 +15,8 @@ export interface MergedGlossary {
   sourceUri(entry: GlossaryEntry): string | undefined;
   /** True for entries of the built-in glossary (their text is StableDiffusionBook's, GFDL). */
   isBuiltin(entry: GlossaryEntry): boolean;
+  /** What hovers call the glossary a workspace or user entry comes from. */
+  labelOf(entry: GlossaryEntry): string;
 }
 
 /**
@@ -24,14 +28,16 @@ export interface MergedGlossary {
  */
 export function mergeGlossaries(builtin: Glossary | undefined, builtinUri: string | undefined, workspace: readonly WorkspaceGlossary[]): MergedGlossary {
   const uriOf = new Map<GlossaryEntry, string | undefined>();
+  const users = new Set<GlossaryEntry>();
   const builtinEntries = new Set(builtin?.entries ?? []);
   const entries: GlossaryEntry[] = [];
-  workspace.forEach(({ uri, glossary }, n) => {
+  workspace.forEach(({ uri, glossary, user }, n) => {
     const prefix = `ws${n + 1}-`;
     const own = new Set(glossary.entries.map((e) => e.id));
     for (const entry of glossary.entries) {
       const renamed: GlossaryEntry = { ...entry, id: prefix + entry.id, seeAlso: entry.seeAlso.map((id) => (own.has(id) ? prefix + id : id)) };
       uriOf.set(renamed, uri);
+      if (user) users.add(renamed);
       entries.push(renamed);
     }
   });
@@ -40,5 +46,10 @@ export function mergeGlossaries(builtin: Glossary | undefined, builtinUri: strin
     entries.push(entry);
   }
   const glossary: Glossary = builtin ? { ...builtin, entries } : { $schema: workspace[0]?.glossary.$schema ?? '', locale: 'und', entries };
-  return { glossary, sourceUri: (entry) => uriOf.get(entry), isBuiltin: (entry) => builtinEntries.has(entry) };
+  return {
+    glossary,
+    sourceUri: (entry) => uriOf.get(entry),
+    isBuiltin: (entry) => builtinEntries.has(entry),
+    labelOf: (entry) => (users.has(entry) ? 'user glossary' : 'workspace glossary'),
+  };
 }
