@@ -44,6 +44,31 @@ interface Key {
 const KIND_RANK: Record<SearchMatchKind, number> = { headword: 1, alias: 2, english: 2, pinyin: 3, initials: 3 };
 
 
+/** A key that matched a query, and how well (0: exactly). */
+interface Candidate {
+  readonly key: Key;
+  readonly rank: number;
+}
+
+/** Whether a key matches better than another for the same entry: a better rank, or a shorter key. */
+const better = (a: Candidate, b: Candidate): boolean => a.rank < b.rank || (a.rank === b.rank && a.key.key.length < b.key.key.length);
+
+/** Whether a result comes before another: rank, then key length, then the entry's order. */
+const before = (a: Candidate, b: Candidate): boolean =>
+  better(a, b) || (a.rank === b.rank && a.key.key.length === b.key.key.length && a.key.entryIndex < b.key.entryIndex);
+
+/** Where a candidate goes in a list kept in `before` order. */
+function insertionPoint(list: readonly Candidate[], candidate: Candidate): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(list[mid]!, candidate)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Builds the search index: a sorted array of keys, searched by binary search.
  * @param entries - the glossary's entries.
@@ -82,29 +107,32 @@ export function createSearchIndex(entries: readonly GlossaryEntry[]): SearchInde
     const limit = options.limit ?? 20;
     const queryKeys = formKeys(query);
     if (limit <= 0 || queryKeys.length === 0) return [];
-    const best = new Map<number, { key: Key; rank: number }>();
+    // The best `limit` entries, best first, each by its best key: a short prefix ("t") matches
+    // thousands of keys, and most are turned away by one comparison with the last kept.
+    const top: Candidate[] = [];
+    const kept = new Map<number, Candidate>();
     for (const q of queryKeys) {
       for (let i = lowerBound(q); i < keys.length && keys[i]!.key.startsWith(q); i++) {
         const key = keys[i]!;
-        const rank = key.key.length === q.length ? 0 : KIND_RANK[key.matchedBy];
-        const seen = best.get(key.entryIndex);
-        if (!seen || rank < seen.rank || (rank === seen.rank && key.key.length < seen.key.key.length)) {
-          best.set(key.entryIndex, { key, rank });
+        const candidate: Candidate = { key, rank: key.key.length === q.length ? 0 : KIND_RANK[key.matchedBy] };
+        if (top.length === limit && !before(candidate, top[limit - 1]!)) continue;
+        const same = kept.get(key.entryIndex);
+        if (same) {
+          // An entry counts once, by its best key (the first of equals).
+          if (!better(candidate, same)) continue;
+          top.splice(top.indexOf(same), 1);
         }
+        top.splice(insertionPoint(top, candidate), 0, candidate);
+        kept.set(key.entryIndex, candidate);
+        if (top.length > limit) kept.delete(top.pop()!.key.entryIndex);
       }
     }
-    return [...best.values()]
-      .sort(
-        (a, b) =>
-          a.rank - b.rank || a.key.key.length - b.key.key.length || a.key.entryIndex - b.key.entryIndex,
-      )
-      .slice(0, limit)
-      .map(({ key, rank }) => ({
-        entry: entries[key.entryIndex]!,
-        form: key.form,
-        matchedBy: key.matchedBy,
-        exact: rank === 0,
-      }));
+    return top.map(({ key, rank }) => ({
+      entry: entries[key.entryIndex]!,
+      form: key.form,
+      matchedBy: key.matchedBy,
+      exact: rank === 0,
+    }));
   }
 
   return { search };
