@@ -91,6 +91,38 @@ row('cold import + first findTerms/search/lookup', `${first.toFixed(1)} ms`, '',
 const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: pkgDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 row(`package size (${packed.entryCount} files)`, `${(packed.size / 1024).toFixed(0)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KiB unpacked`, '', undefined);
 
+// 5. Rebuilding a 5 000-row page after an edit, with a build cache (what a language server does
+// when a workspace glossary changes), beside building it from nothing.
+const { buildGlossary, createBuildCache } = await import(new URL('../dist/parser.js', import.meta.url).href);
+const CJK_DIGITS = '零一二三四五六七八九';
+const pageRows = Array.from({ length: 5000 }, (_, i) => `| term${i}/词条${[...String(i)].map((d) => CJK_DIGITS[Number(d)]).join('')} | 第 ${i} 个术语的解释，见 \`term${(i * 7) % 5000}\`。 |`);
+const page = (rowsOf) => `# 术语\n\n## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n${rowsOf.join('\n')}\n`;
+const build = (markdown, cache) => {
+  const t0 = performance.now();
+  const result = buildGlossary({ markdown, markdownFile: 'sd-glossary.md', locale: 'und', ...(cache && { cache }) });
+  if (!result.glossary) throw new Error(result.issues[0]?.message);
+  return performance.now() - t0;
+};
+const cold = build(page(pageRows));
+// Each rebuild follows one more edit of the kind: inserted rows move every row below them.
+const added = (n) => Array.from({ length: n + 1 }, (_, k) => `| added${k} | 新加的第 ${k} 行 |`);
+const edits = {
+  'a row added at the end': (n) => [...pageRows, ...added(n)],
+  'a row changed in the middle': (n) => pageRows.map((r, i) => (i === 2500 ? `| term2500/词条二五零零 | 改过 ${n} 次的解释 |` : r)),
+  'a row inserted in the middle (2 500 rows move)': (n) => [...pageRows.slice(0, 2500), ...added(n), ...pageRows.slice(2500)],
+  'a row inserted at the top (every row moves)': (n) => [...added(n), ...pageRows],
+};
+for (const [what, edit] of Object.entries(edits)) {
+  const cache = createBuildCache();
+  build(page(pageRows), cache);
+  const times = [];
+  for (let n = 0; n < 9; n++) times.push(build(page(edit(n)), cache));
+  const firstTime = times[0];
+  times.sort((a, b) => a - b);
+  row(`rebuild of a 5 000-row page, ${what}`, `first ${firstTime.toFixed(0)} ms, median of 9 ${times[4].toFixed(0)} ms`, '< 100 ms', times[4] < 100);
+}
+row('build of the same page without a cache', `${cold.toFixed(0)} ms`, '', undefined);
+
 const width = Math.max(...rows.map((r) => r.what.length));
 console.log(`@sd-glossary/data benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
 for (const r of rows) console.log(`  ${r.what.padEnd(width)}  ${r.value.padEnd(34)} ${r.target.padEnd(12)} ${r.ok}`);

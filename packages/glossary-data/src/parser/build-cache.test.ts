@@ -90,6 +90,24 @@ describe('buildGlossary with a cache', () => {
     expect(byId('term7')(second)!.definition.text).toBe('改过的第 7 个术语的解释。');
   });
 
+  test('entries that only moved keep what was checked of them: a clash with one is still found', () => {
+    const cache = createBuildCache();
+    const options = { markdown: workspacePage, markdownFile: 'sd-glossary.md', locale: 'und', cache };
+    const first = buildGlossary(options).glossary!;
+    // A row at the top of the table moves every row below it one line down.
+    const moved = workspacePage.replace('| term0/', '| top | 顶上的新行 |\n| term0/');
+    const second = buildGlossary({ ...options, markdown: moved }).glossary!;
+    const term9 = (g: typeof first) => g.entries.find((e) => e.id === 'term9')!;
+    expect(term9(second)).not.toBe(term9(first));
+    expect(term9(second).sources[0]!.line).toBe(term9(first).sources[0]!.line + 1);
+    const clash = buildGlossary({ ...options, markdown: moved.replace('| term149/', '| term9 | 又一个 term9 |\n| term149/') });
+    expect(clash.issues.map(formatIssue)).toEqual([
+      'sd-glossary.md:157:1: duplicate id "term9" (first used at sd-glossary.md:17)',
+      'sd-glossary.md:157:1: form "term9" of "term9" is also a form of "term9" (sd-glossary.md:17); give it to one entry, or declare it in sharedForms',
+    ]);
+    expect(buildGlossary({ ...options, markdown: moved }).issues).toEqual([]);
+  });
+
   test('a clash that appears and goes away is reported, then gone', () => {
     const cache = createBuildCache();
     const options = { markdown: workspacePage, markdownFile: 'sd-glossary.md', locale: 'und', cache };

@@ -142,7 +142,14 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
     const key = memo && keyOf(draft, extraKey);
     const known = key === undefined ? undefined : memo!.entries.get(key);
     let entry: GlossaryEntry;
-    if (known) entry = movedTo(known, draft, options);
+    if (known) {
+      entry = movedTo(known, draft, options);
+      if (entry !== known) {
+        // Only its lines changed: what was validated and checked of it still holds.
+        if (memo!.validated.has(known)) memo!.validated.add(entry);
+        memo!.check.lineage.set(entry, memo!.check.lineage.get(known) ?? known);
+      }
+    }
     else {
       const before = issues.length;
       entry = buildEntry(draft, extra, options, overlayAt, issues);

@@ -17,7 +17,7 @@ export interface CheckMemo {
   readonly own: WeakMap<GlossaryEntry, ReadonlyArray<readonly string[]>>;
   /**
    * The last sound document (without shared forms): its entries, the entry each key and id
-   * belongs to, and the round its entries were marked with.
+   * belongs to, and the round its entries were marked with (entries as the memo knows them).
    */
   last?: {
     readonly entries: readonly GlossaryEntry[];
@@ -28,14 +28,22 @@ export interface CheckMemo {
   /** The last round each entry was in a sound document: tells new entries and gone ones apart. */
   readonly present: WeakMap<GlossaryEntry, number>;
   round: number;
+  /**
+   * An entry that only moved (the same text at another line: a new object, as its `sources` say
+   * where) → the entry it was first: the memo knows it by that one.
+   */
+  readonly lineage: WeakMap<GlossaryEntry, GlossaryEntry>;
 }
+
+/** The entry the memo knows an entry by (itself, or the one it moved from). */
+const known = (memo: CheckMemo, entry: GlossaryEntry): GlossaryEntry => memo.lineage.get(entry) ?? entry;
 
 /**
  * Creates an empty check memo.
  * @returns the memo, to pass to every check of one source.
  */
 export function createCheckMemo(): CheckMemo {
-  return { own: new WeakMap(), present: new WeakMap(), round: 0 };
+  return { own: new WeakMap(), present: new WeakMap(), round: 0, lineage: new WeakMap() };
 }
 
 /**
@@ -92,8 +100,9 @@ function checkChanges(glossary: Glossary, memo: CheckMemo): boolean {
   const round = ++memo.round;
   const added: GlossaryEntry[] = [];
   for (const entry of glossary.entries) {
-    if (memo.present.get(entry) !== last.round) added.push(entry);
-    memo.present.set(entry, round);
+    const self = known(memo, entry);
+    if (memo.present.get(self) !== last.round) added.push(self);
+    memo.present.set(self, round);
   }
   const gone = last.entries.filter((entry) => memo.present.get(entry) !== round);
   if (added.length + gone.length > glossary.entries.length / 4) return false;
@@ -119,7 +128,7 @@ function checkChanges(glossary: Glossary, memo: CheckMemo): boolean {
   }
   if (sound && gone.length > 0) sound = glossary.entries.every((entry) => entry.seeAlso.every((id) => id !== entry.id && last.ids.has(id)));
   else if (sound) sound = added.every((entry) => entry.seeAlso.every((id) => id !== entry.id && last.ids.has(id)));
-  if (sound) memo.last = { ...last, entries: glossary.entries, round };
+  if (sound) memo.last = { ...last, entries: glossary.entries.map((entry) => known(memo, entry)), round };
   else delete memo.last;
   return sound;
 }
@@ -172,12 +181,12 @@ export function checkDocument(glossary: Glossary, locate: (path: JsonPath) => So
     const path = ['entries', e] as const;
     let own = 0;
     const keysOfForms =
-      memo?.own.get(entry) ??
+      memo?.own.get(known(memo, entry)) ??
       checkEntry(entry, e, (at, message) => {
         own++;
         issue(at, message);
       });
-    if (memo && own === 0) memo.own.set(entry, keysOfForms);
+    if (memo && own === 0) memo.own.set(known(memo, entry), keysOfForms);
     keysOfForms.forEach((keys, f) => {
       const form = entry.forms[f]!;
       for (const key of keys) {
@@ -217,11 +226,12 @@ export function checkDocument(glossary: Glossary, locate: (path: JsonPath) => So
     if (issues.length > 0 || glossary.sharedForms?.length) delete memo.last;
     else {
       const round = ++memo.round;
-      for (const entry of glossary.entries) memo.present.set(entry, round);
+      const entries = glossary.entries.map((entry) => known(memo, entry));
+      for (const entry of entries) memo.present.set(entry, round);
       memo.last = {
-        entries: glossary.entries,
-        owner: new Map([...owner].map(([key, { entry }]) => [key, glossary.entries[entry]!])),
-        ids: new Map(glossary.entries.map((entry) => [entry.id, entry])),
+        entries,
+        owner: new Map([...owner].map(([key, { entry }]) => [key, entries[entry]!])),
+        ids: new Map(entries.map((entry) => [entry.id, entry])),
         round,
       };
     }

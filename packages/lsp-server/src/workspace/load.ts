@@ -12,10 +12,12 @@ export const LIMITS = { chars: 10 * 1024 * 1024, tableRows: 20_000, jsonDepth: 6
 export interface LoadCache {
   parse?: BuildCache;
   readonly sanitized: WeakMap<GlossaryEntry, GlossaryEntry>;
+  /** Sanitised texts by text: an entry that only moved to another line keeps its texts. */
+  readonly texts: WeakMap<RichText, RichText>;
 }
 
 /** Creates an empty load cache, one per glossary file. */
-export const createLoadCache = (): LoadCache => ({ sanitized: new WeakMap() });
+export const createLoadCache = (): LoadCache => ({ sanitized: new WeakMap(), texts: new WeakMap() });
 
 /** A workspace glossary file, read: its document when it is valid, and its problems. */
 export interface LoadedGlossary {
@@ -56,10 +58,15 @@ function tableRows(text: string): number {
   return rows;
 }
 
-const clean = (text: RichText): RichText => ({ markdown: sanitizeMarkdown(text.markdown), text: text.text });
-
 /** Workspace text is untrusted: its markdown loses HTML, images and non-web links before it is shown. */
-function sanitizeEntry(entry: GlossaryEntry): GlossaryEntry {
+function sanitizeEntry(entry: GlossaryEntry, texts?: WeakMap<RichText, RichText>): GlossaryEntry {
+  const clean = (text: RichText): RichText => {
+    const known = texts?.get(text);
+    if (known) return known;
+    const safe = { markdown: sanitizeMarkdown(text.markdown), text: text.text };
+    texts?.set(text, safe);
+    return safe;
+  };
   return {
     ...entry,
     definition: clean(entry.definition),
@@ -96,7 +103,7 @@ export async function loadGlossary(text: string, file: string, cache?: LoadCache
   const sanitize = (entry: GlossaryEntry): GlossaryEntry => {
     const known = cache?.sanitized.get(entry);
     if (known) return known;
-    const safe = sanitizeEntry(entry);
+    const safe = sanitizeEntry(entry, cache?.texts);
     cache?.sanitized.set(entry, safe);
     return safe;
   };
