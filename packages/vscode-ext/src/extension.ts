@@ -1,6 +1,6 @@
 import { entries, glossary } from '@sd-glossary/data';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { localesToShow, type LocaleChoice } from '@sd-glossary/lsp-server/settings';
 import { documentSelector } from './selector';
 import { termItems, termMarkdown, type TermItem } from './terms';
@@ -25,27 +25,44 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  // Shown only once the server is down for good; a click opens the output.
+  const showStopped = (): void => {
+    status.text = '$(warning) SD Glossary';
+    status.tooltip = 'The SD Glossary server stopped. Click for its output.';
+    status.show();
+  };
+  // VS Code's own restart policy (up to five crashes in three minutes), told when it gives up. The
+  // client's state cannot say: it reads Stopped for a moment during every restart too.
+  let policy: ErrorHandler | undefined;
+  const errorHandler: ErrorHandler = {
+    error: (error, message, count) => (policy ??= client!.createDefaultErrorHandler()).error(error, message, count),
+    closed: async () => {
+      const result = await (policy ??= client!.createDefaultErrorHandler()).closed();
+      if (result.action === CloseAction.DoNotRestart) showStopped();
+      return result;
+    },
+  };
   const clientOptions = (): LanguageClientOptions => ({
     documentSelector: documentSelector(vscode.workspace.getConfiguration('sdGlossary').get('languages')),
     outputChannel: output,
     synchronize: { configurationSection: 'sdGlossary' },
     // Workspace glossaries are untrusted text from the workspace: read only once it is trusted.
     initializationOptions: { workspaceGlossaries: vscode.workspace.isTrusted },
+    errorHandler,
   });
 
   const start = async (): Promise<void> => {
+    policy = undefined;
     client = new LanguageClient('sdGlossary', 'SD Glossary', serverOptions, clientOptions());
-    // Shown only while something is wrong; a click opens the output.
     client.onDidChangeState(({ newState }) => {
-      if (newState === State.Stopped) {
-        status.text = '$(warning) SD Glossary';
-        status.tooltip = 'The SD Glossary server stopped. Click for its output.';
-        status.show();
-      } else if (newState === State.Running) {
-        status.hide();
-      }
+      if (newState === State.Running) status.hide();
     });
-    await client.start();
+    try {
+      await client.start();
+    } catch (error) {
+      showStopped();
+      throw error;
+    }
   };
 
   const restart = async (): Promise<void> => {
