@@ -66,8 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   const restart = async (): Promise<void> => {
-    await client?.stop();
-    client?.dispose();
+    // A client VS Code gave up on while it was starting cannot be stopped (it throws: nothing runs).
+    await client?.dispose().catch(() => undefined);
     await start();
   };
 
