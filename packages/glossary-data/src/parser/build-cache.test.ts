@@ -23,6 +23,7 @@ const workspacePage = ['# 我们的术语', '', '## 黑话', '', '| 术语 | 解
 const line = fc.oneof(
   fc.integer({ min: 0, max: 400 }).map((n) => `| term${n}/${cjk(n)} | 第 ${n} 个术语的解释。 |`),
   fc.integer({ min: 0, max: 400 }).map((n) => `| new${n} | 新的解释 ${n}，见 [页面](https://example.com/${n}) ([Archive](https://web.archive.org/${n})) |`),
+  fc.integer({ min: 0, max: 400 }).map((n) => `| bad${n} | 见 **[页面](ftp://example.com/${n})** 与 ![图](https://example.com/${n}.png) |`),
   fc.constantFrom(
     '',
     '| a | b | c |',

@@ -60,18 +60,25 @@ export interface ParsedPage {
 
 type Node = Root | RootContent;
 
-/** An issue found in a read, at the start of a node (kept in place by the parse cache when its block moves). */
-interface ReadIssue {
+/**
+ * Where a read found something: `delta` code units after the start of `node`, a node the parse
+ * cache keeps in place when its block moves (for a row, the row itself: its cells may be dropped).
+ */
+interface ReadPlace {
   readonly node: object;
+  readonly delta: number;
+}
+
+/** An issue found in a read. */
+interface ReadIssue extends ReadPlace {
   readonly message: string;
 }
 
-/** A link found in a read, with its node (kept in place by the parse cache when its block moves). */
-interface ReadLink {
+/** A link found in a read. */
+interface ReadLink extends ReadPlace {
   readonly title: string;
   readonly url: string;
   archiveUrl?: string;
-  readonly node: object;
 }
 
 /**
@@ -185,25 +192,30 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
     issues.push({ ...pos, message });
   };
   const posOf = (node: Node): SourcePosition => at(startOffset(node));
+  const placeOf = (p: ReadPlace): SourcePosition => at(startOffset(p.node as Node) + p.delta);
 
   const root = parseMarkdownTree(markdown, buildCache);
   const rows: DraftEntry[] = [];
   const sections: DraftEntry[] = [];
   let title: string | undefined;
 
-  /** The links of some nodes, an archive link folded into the link before it, and the problems with them. */
-  function collectLinks(nodes: readonly Node[]): { links: ReadLink[]; issues: ReadIssue[] } {
+  /**
+   * The links of some nodes, an archive link folded into the link before it, and the problems with
+   * them; placed from `anchor` when given (a row), else at their own nodes.
+   */
+  function collectLinks(nodes: readonly Node[], anchor?: Node): { links: ReadLink[]; issues: ReadIssue[] } {
+    const placeAt = (node: Node): ReadPlace => (anchor ? { node: anchor, delta: startOffset(node) - startOffset(anchor) } : { node, delta: 0 });
     const links: ReadLink[] = [];
     const found: ReadIssue[] = [];
     const visit = (node: Node, siblings: readonly Node[] | undefined, index: number): void => {
       if (node.type === 'image') {
-        found.push({ node, message: `image "${node.url}" is not supported in a definition; describe it in text, or keep it in an HTML comment` });
+        found.push({ ...placeAt(node), message: `image "${node.url}" is not supported in a definition; describe it in text, or keep it in an HTML comment` });
         return;
       }
       if (node.type === 'link') {
         const title = toString(node).trim();
         if (!isHttpUrl(node.url)) {
-          found.push({ node, message: `link "${title}" points to "${node.url}", which is not an http(s) URL` });
+          found.push({ ...placeAt(node), message: `link "${title}" points to "${node.url}", which is not an http(s) URL` });
           return;
         }
         const previous = links.at(-1);
@@ -211,7 +223,7 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
           previous.archiveUrl = node.url;
           return;
         }
-        links.push({ title: title || node.url, url: node.url, node });
+        links.push({ title: title || node.url, url: node.url, ...placeAt(node) });
         return;
       }
       if ('children' in node) node.children.forEach((child, i) => visit(child as Node, node.children as Node[], i));
@@ -253,7 +265,7 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
 
   /** Turns a read into issues and, when it has one, a draft entry at `base`. */
   function place(result: Read, base: number, heading: string, anchor: string, category: DraftEntry['category']): DraftEntry | undefined {
-    for (const i of result.issues) issue(posOf(i.node as Node), i.message);
+    for (const i of result.issues) issue(placeOf(i), i.message);
     if (!result.definition) return undefined;
     const pos = at(base);
     return {
@@ -262,7 +274,7 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
       category,
       forms: result.forms.map((f) => ({ ...f, at: pos })),
       definition: result.definition,
-      links: result.links.map((l) => ({ title: l.title, url: l.url, ...(l.archiveUrl !== undefined && { archiveUrl: l.archiveUrl }), at: posOf(l.node as Node) })),
+      links: result.links.map((l) => ({ title: l.title, url: l.url, ...(l.archiveUrl !== undefined && { archiveUrl: l.archiveUrl }), at: placeOf(l) })),
       sources: [{ at: pos, heading, anchor }],
       ...(result.serial !== undefined && { contentKey: `${category[0]}${result.serial}` }),
     };
@@ -277,6 +289,9 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
     if (body.length === 0) issue(posOf(table), 'table has a header but no rows');
     for (const row of body) {
       const result = read(row, [], () => readRow(row));
+      // What was read is kept by the row, with places relative to it: the cells are not needed
+      // again, and a cached tree without them is a fraction of the memory and quicker to move.
+      if (cache) row.children = [];
       const base = startOffset(row);
       // A row read before, at the same place under the same heading, is the same draft: rows are
       // never changed after parsing (sections are: rows merge into them).
@@ -294,7 +309,7 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
   }
 
   function readRow(row: TableRow): Read {
-    const problem = (message: string): Read => ({ forms: [], links: [], issues: [{ node: row, message }] });
+    const problem = (message: string): Read => ({ forms: [], links: [], issues: [{ node: row, delta: 0, message }] });
     if (row.children.length !== 2) {
       return problem(`table row has ${row.children.length} cell${row.children.length === 1 ? '' : 's'}; expected 2 (term | explanation)`);
     }
@@ -307,7 +322,7 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
     const cellMarkdown = explCell.children.length
       ? markdown.slice(startOffset(explCell.children[0]!), endOffset(explCell.children.at(-1)!))
       : '';
-    const { links, issues: linkIssues } = collectLinks(explCell.children as Node[]);
+    const { links, issues: linkIssues } = collectLinks(explCell.children as Node[], row);
     return { ...(id !== undefined && { id }), forms, definition: { markdown: cellMarkdown.trim(), text }, links, issues: linkIssues };
   }
 
@@ -319,7 +334,7 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
     const result = read(heading, parts, () => readSectionText(heading, body));
     const draft = place({ ...result, issues: [] }, base, result.heading!, result.anchor!, 'concept');
     // Tables are read row by row before the section's own issues, so that issues keep page order.
-    const ownIssues = result.issues.map((i) => ({ ...posOf(i.node as Node), message: i.message }));
+    const ownIssues = result.issues.map((i) => ({ ...placeOf(i), message: i.message }));
     for (const table of tables) readTable(table, result.heading!, result.anchor!);
     issues.push(...ownIssues);
     if (draft) sections.push(draft);
@@ -330,11 +345,11 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
     // VitePress uses an explicit {#id} as the heading's anchor.
     const anchor = id ?? headingAnchor(headingText);
     const found: ReadIssue[] = [];
-    const none = (message?: string): Read => ({ forms: [], links: [], issues: message ? [...found, { node: heading, message }] : found, heading: headingText, anchor });
+    const none = (message?: string): Read => ({ forms: [], links: [], issues: message ? [...found, { node: heading, delta: 0, message }] : found, heading: headingText, anchor });
     const content = body.filter((node) => node.type !== 'table' && !isComment(node) && node.type !== 'definition');
     for (const node of content) {
       if (node.type === 'paragraph' && markdown.slice(startOffset(node), endOffset(node)).startsWith('|')) {
-        found.push({ node, message: 'this looks like a table but is not one: a table needs a delimiter row such as "| --- | --- |" under its header' });
+        found.push({ node, delta: 0, message: 'this looks like a table but is not one: a table needs a delimiter row such as "| --- | --- |" under its header' });
       }
     }
     if (content.length === 0) return none(body.some((n) => n.type === 'table') ? undefined : `"${headingText}" has no definition: write its explanation under the heading`);
