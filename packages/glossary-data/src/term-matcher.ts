@@ -82,6 +82,11 @@ function cjkUnits(form: string): number[] {
   return units;
 }
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** The plurals `singulars` maps back to a token (`batch` → `batchs`, `batches`; `entry` → `entries`). */
 function pluralsOf(token: string): string[] {
   const plurals: string[] = [];
@@ -107,7 +112,15 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
   const classes = CHAR_CLASSES;
   const latinRoot: LatinNode = { next: undefined, ids: undefined };
   const cjkRoot: CjkNode = { next: undefined, ids: undefined };
-  const termTokens = new Set<string>();
+  // Every token the scanner should look at, by its text: term tokens, then their plurals, each with
+  // the term tokens it may stand for (exact reading first).
+  const byText = new Map<string, KnownToken & { candidates: string[] }>();
+  const exact: string[] = [];
+  const addTermToken = (t: string): void => {
+    if (byText.has(t)) return;
+    byText.set(t, { text: t, candidates: [t] });
+    exact.push(t);
+  };
   for (const form of forms) {
     if (hasCjk(form.text)) {
       if (!hasLatin(form.text)) insert(cjkRoot, cjkUnits(form.text), form.id);
@@ -116,42 +129,34 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
     const tokens = tokenize(form.text).map((t) => t.folded);
     if (tokens.length === 0) continue;
     insert(latinRoot, tokens, form.id);
-    for (const t of tokens) termTokens.add(t);
+    for (const t of tokens) addTermToken(t);
     if (tokens.length > 1) {
       const joined = tokens.join('');
       insert(latinRoot, [joined], form.id);
-      termTokens.add(joined);
+      addTermToken(joined);
     }
   }
-
-  // Every token the scanner should look at: term tokens and their plurals, exact reading first.
-  const known = new Map<string, string[]>();
-  for (const t of termTokens) known.set(t, [t]);
-  for (const t of termTokens) {
+  for (const t of exact) {
     for (const plural of pluralsOf(t)) {
-      const candidates = known.get(plural);
-      if (!candidates) known.set(plural, [t]);
-      else if (!candidates.includes(t)) candidates.push(t);
+      const known = byText.get(plural);
+      if (!known) byText.set(plural, { text: plural, candidates: [t] });
+      else if (!known.candidates.includes(t)) known.candidates.push(t);
     }
   }
   const asciiByHash = new Map<number, KnownToken[]>();
-  const byText = new Map<string, KnownToken>();
-  for (const [text, candidates] of known) {
-    const entry = { text, candidates };
-    byText.set(text, entry);
-    if (/^[\x00-\x7f]*$/.test(text)) {
+  // Quick reject before hashing: for each first letter (lower-cased ASCII), a bit per token length
+  // (bit 31: 31 or more) that some known token of that letter has. Most words of running text fail.
+  const lengthsByFirst = new Uint32Array(128);
+  for (const entry of byText.values()) {
+    const text = entry.text;
+    const first = text.charCodeAt(0);
+    if (first < 128) lengthsByFirst[first]! |= 1 << Math.min(text.length, 31);
+    if (isAscii(text)) {
       const h = hashRange(text, 0, text.length);
       const bucket = asciiByHash.get(h);
       if (bucket) bucket.push(entry);
       else asciiByHash.set(h, [entry]);
     }
-  }
-  // Quick reject before hashing: for each first letter (lower-cased ASCII), a bit per token length
-  // (bit 31: 31 or more) that some known token of that letter has. Most words of running text fail.
-  const lengthsByFirst = new Uint32Array(128);
-  for (const text of known.keys()) {
-    const first = text.charCodeAt(0);
-    if (first < 128) lengthsByFirst[first]! |= 1 << Math.min(text.length, 31);
   }
   const tables: TokenTables = { lengthsByFirst, asciiByHash, byText };
   const cjkFirst = new Uint8Array(65536);
