@@ -31,8 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.tooltip = 'The SD Glossary server stopped. Click for its output.';
     status.show();
   };
-  // VS Code's own restart policy (up to five crashes in three minutes), told when it gives up. The
-  // client's state cannot say: it reads Stopped for a moment during every restart too.
+  // VS Code's own restart policy (up to five crashes in three minutes), told when it gives up: the
+  // client's state alone cannot say, as it reads Stopped for a moment during every restart too.
   let policy: ErrorHandler | undefined;
   const errorHandler: ErrorHandler = {
     error: (error, message, count) => (policy ??= client!.createDefaultErrorHandler()).error(error, message, count),
@@ -53,12 +53,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const start = async (): Promise<void> => {
     policy = undefined;
-    client = new LanguageClient('sdGlossary', 'SD Glossary', serverOptions, clientOptions());
-    client.onDidChangeState(({ newState }) => {
+    const self = new LanguageClient('sdGlossary', 'SD Glossary', serverOptions, clientOptions());
+    client = self;
+    self.onDidChangeState(({ newState }) => {
       if (newState === State.Running) status.hide();
+      // An automatic restart passes through Stopped and is Starting again in the same tick; a
+      // restart that failed to start stays Stopped (and its error handler is not asked again).
+      else if (newState === State.Stopped) {
+        setTimeout(() => {
+          if (client === self && self.state === State.Stopped) showStopped();
+        }, 500);
+      }
     });
     try {
-      await client.start();
+      await self.start();
     } catch (error) {
       showStopped();
       throw error;
