@@ -64,6 +64,9 @@ export const SERVER_CAPABILITIES: InitializeResult['capabilities'] = {
 };
 
 /** Runs a side effect that may fail only because the connection is gone. */
+/** An absolute path, on this system or a Windows one (`C:\\…`), as a setting may hold. */
+const isAbsolutePath = (path: string): boolean => isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path);
+
 function safely(effect: () => void): void {
   try {
     effect();
@@ -144,7 +147,7 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     const before = workspace.files().map((f) => f.uri);
     // The user's own glossaries are read in an untrusted workspace too: they are not the workspace's.
     workspace.configure(workspaceAllowed ? folders : [], settings.glossaries, settings.userGlossaries);
-    for (const path of settings.glossaries.filter((p) => isAbsolute(p) || /^[A-Za-z]:[\\/]/.test(p))) {
+    for (const path of settings.glossaries.filter(isAbsolutePath)) {
       safely(() => logger.error(`sdGlossary.glossaries: "${path}" is not read, as it is outside the workspace; list it in sdGlossary.userGlossaries in your user settings`));
     }
     registerWatchers();
@@ -162,7 +165,7 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   function registerWatchers(): void {
     if (!workspace || !canWatchFiles) return;
     const watchers: FileSystemWatcher[] = [
-      ...(workspaceAllowed ? [`**/{${DEFAULT_GLOSSARY_NAMES.join(',')}}`, ...settings.glossaries.filter((p) => !isAbsolute(p))] : []).map((g) => ({ globPattern: g })),
+      ...(workspaceAllowed ? [`**/{${DEFAULT_GLOSSARY_NAMES.join(',')}}`, ...settings.glossaries.filter((p) => !isAbsolutePath(p))] : []).map((g) => ({ globPattern: g })),
       ...settings.userGlossaries.map((path) => ({
         globPattern: canWatchRelative ? { baseUri: pathToFileURL(dirname(path)).href, pattern: basename(path) } : path.replaceAll('\\', '/'),
       })),

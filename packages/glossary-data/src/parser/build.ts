@@ -149,8 +149,7 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
         if (memo!.validated.has(known)) memo!.validated.add(entry);
         memo!.check.lineage.set(entry, memo!.check.lineage.get(known) ?? known);
       }
-    }
-    else {
+    } else {
       const before = issues.length;
       entry = buildEntry(draft, extra, options, overlayAt, issues);
       // Only sound entries are kept: issues carry positions that would go stale.
