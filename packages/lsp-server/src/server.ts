@@ -63,10 +63,10 @@ export const SERVER_CAPABILITIES: InitializeResult['capabilities'] = {
   workspaceSymbolProvider: true,
 };
 
-/** Runs a side effect that may fail only because the connection is gone. */
 /** An absolute path, on this system or a Windows one (`C:\\…`), as a setting may hold. */
 const isAbsolutePath = (path: string): boolean => isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path);
 
+/** Runs a side effect that may fail only because the connection is gone. */
 function safely(effect: () => void): void {
   try {
     effect();
