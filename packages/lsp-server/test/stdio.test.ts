@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getEntry } from '@sd-glossary/data';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_SETTINGS } from '../src/settings.js';
 import { BIN, EXPECTED_CAPABILITIES, spawnStdio } from './client.js';
 
 const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
@@ -188,7 +189,12 @@ describe('the bin outside a session', () => {
   test('--version and --help print and exit 0', () => {
     const pkgVersion = pkg.version;
     expect(execFileSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' })).toBe(`${pkgVersion}\n`);
-    expect(execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' })).toContain('Usage: sd-glossary-lsp --stdio | --node-ipc | --socket=<port> | --pipe=<name>');
+    const help = execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    expect(help).toContain('Usage: sd-glossary-lsp --stdio | --node-ipc | --socket=<port> | --pipe=<name>');
+    // Every setting is named, spelled as a client writes it.
+    const keys = (value: object, prefix = ''): string[] =>
+      Object.entries(value).flatMap(([key, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? keys(v, `${prefix}${key}.`) : [`${prefix}${key}`]));
+    for (const key of keys(DEFAULT_SETTINGS)) expect(help, key).toContain(key);
   });
 
   test('without a transport it explains and exits 2', () => {
