@@ -1,4 +1,4 @@
-import { basename, dirname, isAbsolute } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGlossaryIndex } from '@sd-glossary/data';
 import {
@@ -24,7 +24,7 @@ import { LineDocument, type ContentChange } from './line-document.js';
 import { createLanguageService, type GlossarySource, type LanguageService, type RequestContext } from './service/language-service.js';
 import { createWorkspaceGlossaries, DEFAULT_GLOSSARY_NAMES, type GlossaryFile, type WorkspaceFiles } from './workspace/manager.js';
 import { mergeGlossaries } from './workspace/merge.js';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
+import { DEFAULT_SETTINGS, isAbsolutePath, parseSettings, type Settings } from './settings.js';
 
 /** Where the server writes what it has to say (the client's output channel, usually). */
 export interface Logger {
@@ -62,9 +62,6 @@ export const SERVER_CAPABILITIES: InitializeResult['capabilities'] = {
   documentSymbolProvider: true,
   workspaceSymbolProvider: true,
 };
-
-/** An absolute path, on this system or a Windows one (`C:\\…`), as a setting may hold. */
-const isAbsolutePath = (path: string): boolean => isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path);
 
 /** Runs a side effect that may fail only because the connection is gone. */
 function safely(effect: () => void): void {
@@ -127,15 +124,15 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   /** Problems of each glossary file, at their line and column (to the end of that line). */
   function publishDiagnostics(files: readonly GlossaryFile[], cleared: readonly string[] = []): void {
     for (const file of files) {
-      const lines = file.text.split(/\r?\n/);
-      const diagnostics: Diagnostic[] = file.issues
-        .filter((i) => i.file === file.path)
-        .map((i) => ({
-          range: { start: { line: i.line - 1, character: i.column - 1 }, end: { line: i.line - 1, character: Math.max(i.column, lines[i.line - 1]?.length ?? i.column) } },
-          severity: 1,
-          source: 'sd-glossary',
-          message: i.message,
-        }));
+      const issues = file.issues.filter((i) => i.file === file.path);
+      // Split only when there is something to point at: a sound 5 000-row file is reloaded often.
+      const lines = issues.length > 0 ? file.text.split(/\r?\n/) : [];
+      const diagnostics: Diagnostic[] = issues.map((i) => ({
+        range: { start: { line: i.line - 1, character: i.column - 1 }, end: { line: i.line - 1, character: Math.max(i.column, lines[i.line - 1]?.length ?? i.column) } },
+        severity: 1,
+        source: 'sd-glossary',
+        message: i.message,
+      }));
       safely(() => void connection.sendDiagnostics({ uri: file.uri, diagnostics }));
     }
     for (const uri of cleared) safely(() => void connection.sendDiagnostics({ uri, diagnostics: [] }));

@@ -47,14 +47,18 @@ export const DEFAULT_SETTINGS: Settings = {
   userGlossaries: [],
 };
 
-/** An absolute path, POSIX (`/…`) or Windows (`C:\\…`, `\\\\server\\…`), of a markdown or JSON file. */
-const USER_GLOSSARY = /^(?:\/|[A-Za-z]:[\\/]|\\\\)[^\0]*\.(?:md|json)$/i;
+/**
+ * Whether a path from a setting is absolute: POSIX (`/…`) or Windows (`C:\\…`, `\\\\server\\…`), whatever
+ * system the server runs on.
+ * @param path - a path from a setting.
+ */
+export const isAbsolutePath = (path: string): boolean => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(path);
 
 /**
  * Whether a path may be a user glossary: absolute, and a markdown or JSON file.
  * @param path - a path from the `userGlossaries` setting.
  */
-export const isUserGlossaryPath = (path: string): boolean => USER_GLOSSARY.test(path);
+export const isUserGlossaryPath = (path: string): boolean => isAbsolutePath(path) && /\.(?:md|json)$/i.test(path) && !path.includes('\0');
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -60,6 +60,12 @@ export function createWorkspaceGlossaries(fileSystem: WorkspaceFiles, toUri: (pa
   const state = new Map<string, GlossaryFile>();
   const caches = new Map<string, LoadCache>();
 
+  /** A file that is gone, or no longer a glossary: its state and its cache go. @returns whether it had a state. */
+  const forget = (path: string): boolean => {
+    caches.delete(path);
+    return state.delete(path);
+  };
+
   const load = async (path: string, text: string): Promise<void> => {
     const previous = state.get(path);
     let cache = caches.get(path);
@@ -79,26 +85,19 @@ export function createWorkspaceGlossaries(fileSystem: WorkspaceFiles, toUri: (pa
       );
       user = new Set(userPaths.filter(isAbsolute).map((p) => resolve(p)));
       candidates = [...new Set([...folders.flatMap((folder) => DEFAULT_GLOSSARY_NAMES.map((name) => join(folder, name))), ...extra, ...user])];
-      for (const path of [...state.keys()]) if (!candidates.includes(path)) state.delete(path);
-      for (const path of [...caches.keys()]) if (!candidates.includes(path)) caches.delete(path);
+      for (const path of [...state.keys(), ...caches.keys()]) if (!candidates.includes(path)) forget(path);
     },
     async discover() {
       for (const path of candidates) {
         const text = await fileSystem.read(path);
-        if (text === undefined) {
-          state.delete(path);
-          caches.delete(path);
-        }
+        if (text === undefined) forget(path);
         else await load(path, text);
       }
     },
     isGlossary: (path) => candidates.includes(path),
     async update(path, text) {
       if (!candidates.includes(path)) return false;
-      if (text === undefined) {
-        caches.delete(path);
-        return state.delete(path);
-      }
+      if (text === undefined) return forget(path);
       if (state.get(path)?.text === text) return false;
       await load(path, text);
       return true;
