@@ -26,5 +26,19 @@ export default defineConfig([
     noExternal: [/^vscode-/],
     minify: true,
     define: { SERVER_VERSION: JSON.stringify(version) },
+    // `import()` becomes `require()` (the data package's parser has a CommonJS build): code that V8
+    // takes from a code cache cannot run `import()` (nodejs/node#43663), and the bin runs this
+    // file through one.
+    esbuildOptions(options) {
+      options.supported = { ...options.supported, 'dynamic-import': false };
+    },
+  },
+  {
+    // What the bin runs: loads main.cjs with V8's code cache (see src/compile-cache.ts).
+    entry: { boot: 'src/boot.ts' },
+    format: ['cjs'],
+    target: 'node20',
+    platform: 'node',
+    minify: true,
   },
 ]);

@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-// CommonJS (see bin/package.json): the quickest way for Node to start the server.
-require('../dist/main.cjs');
+// CommonJS (see bin/package.json): the quickest way for Node to start the server. boot.cjs runs
+// the bundled server (main.cjs) with a code cache.
+require('../dist/boot.cjs');
