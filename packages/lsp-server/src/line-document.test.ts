@@ -57,4 +57,22 @@ describe('LineDocument', () => {
       { numRuns: 3000 },
     );
   });
+
+  test('stays in agreement over long edit sequences on longer texts (blocks split, kept and joined again)', () => {
+    const text = (maxLength: number) => fc.string({ unit: fc.constantFrom('a', '\n', '\n', '\r', '\r\n', '炸', ' '), maxLength });
+    fc.assert(
+      fc.property(text(3000), fc.array(fc.tuple(fc.nat(3000), fc.nat(40), text(60)), { maxLength: 60 }), (initial, edits) => {
+        let ref = TextDocument.create('u', 'md', 1, initial);
+        const doc = new LineDocument('u', 'md', 1, initial);
+        edits.forEach(([at, length, insert], i) => {
+          const size = ref.getText().length;
+          const range = { start: ref.positionAt(Math.min(at, size)), end: ref.positionAt(Math.min(at + length, size)) };
+          ref = TextDocument.update(ref, [{ range, text: insert }], i + 2);
+          doc.update([{ range, text: insert }], i + 2);
+        });
+        expect(lines(doc)).toEqual(reference(ref));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -3,6 +3,8 @@ import type { ServiceDocument } from './service/document.js';
 
 /** Lines per block. Blocks keep the heap small (a 5 MB file is ~1,500 strings, not 80,000) and edits local. */
 const BLOCK_LINES = 64;
+/** Lines of a block left before or after an edit that stay a block of their own; fewer join the edit. */
+const MIN_LEFTOVER_LINES = 16;
 
 /** Length of a line's text without its line break. */
 function contentLength(line: string): number {
@@ -50,7 +52,7 @@ function toBlocks(text: string, dropEmptyTail = false): Block[] {
 }
 
 /**
- * An open document kept as blocks of lines. An incremental edit re-splits only the blocks it
+ * An open document kept as blocks of lines. An incremental edit re-splits only the lines it
  * touches, so a one-character edit in a 5 MB document costs microseconds, where a flat string would
  * be copied whole on every keystroke; and the heap holds a few strings per thousand lines.
  */
@@ -99,23 +101,61 @@ export class LineDocument implements ServiceDocument {
         continue;
       }
       const { start, end } = this.#clampRange(change.range);
-      // Re-split the touched blocks, with the line before and after, so a `\r` and a `\n` that end
-      // up side by side become one line break, as they are in the client's copy.
-      const firstBlock = this.#blockOf(Math.max(0, start.line - 1));
-      const lastBlock = this.#blockOf(Math.min(this.#lineCount - 1, end.line + 1));
-      const base = this.#firstLines[firstBlock]!;
-      const region = this.#blocks.slice(firstBlock, lastBlock + 1).map((b) => b.text).join('');
-      const from = offsetInRegion(region, start.line - base, start.character);
-      const to = offsetInRegion(region, end.line - base, end.character);
-      const edited = region.slice(0, from) + change.text + region.slice(to);
-      // A region that does not hold the document's last line ends with a line break, and no line
-      // begins after it.
-      const blocks = toBlocks(edited, lastBlock < this.#blocks.length - 1);
-      if (blocks.length < 10_000) this.#blocks.splice(firstBlock, lastBlock - firstBlock + 1, ...blocks);
-      else this.#blocks = this.#blocks.slice(0, firstBlock).concat(blocks, this.#blocks.slice(lastBlock + 1)); // too many to spread
-      this.#index();
+      this.#replace(start, end, change.text);
     }
     this.version = version;
+  }
+
+  /**
+   * Replaces a range. Only the touched lines, with the line before and after (so a `\r` and a `\n`
+   * that end up side by side become one line break, as in the client's copy), are cut out and
+   * split again; the rest of their blocks stay slices of the text they came from. So an edit
+   * allocates about the size of the lines it touches: the heap does not grow by a block per edit.
+   */
+  #replace(start: Range['start'], end: Range['start'], text: string): void {
+    const firstLine = Math.max(0, start.line - 1);
+    const lastLine = Math.min(this.#lineCount - 1, end.line + 1);
+    const a = this.#blockOf(firstLine);
+    const b = this.#blockOf(lastLine);
+    const blockA = this.#blocks[a]!;
+    const blockB = this.#blocks[b]!;
+    // What stays of the first and last touched blocks: the lines before and after the region.
+    let headLines = firstLine - this.#firstLines[a]!;
+    const headEnd = offsetInRegion(blockA.text, headLines, 0);
+    let tailLines = this.#firstLines[b]! + blockB.lines - (lastLine + 1);
+    const tailStart = tailLines > 0 ? offsetInRegion(blockB.text, lastLine + 1 - this.#firstLines[b]!, 0) : blockB.text.length;
+    let region: string;
+    if (a === b) region = blockA.text.slice(headEnd, tailStart);
+    else {
+      const middle = this.#blocks.slice(a + 1, b).map((block) => block.text);
+      region = [blockA.text.slice(headEnd), ...middle, blockB.text.slice(0, tailStart)].join('');
+    }
+    const from = offsetInRegion(region, start.line - firstLine, start.character);
+    const to = offsetInRegion(region, end.line - firstLine, end.character);
+    let edited = region.slice(0, from) + text + region.slice(to);
+    // Short leftovers join the edited lines rather than become blocks of their own, so that edits
+    // do not leave the document in ever smaller pieces.
+    let head: Block | undefined;
+    if (headLines >= MIN_LEFTOVER_LINES) head = { text: blockA.text.slice(0, headEnd), lines: headLines };
+    else if (headLines > 0) {
+      edited = blockA.text.slice(0, headEnd) + edited;
+      headLines = 0;
+    }
+    let tail: Block | undefined;
+    if (tailLines >= MIN_LEFTOVER_LINES) tail = { text: blockB.text.slice(tailStart), lines: tailLines };
+    else if (tailLines > 0) {
+      edited += blockB.text.slice(tailStart);
+      tailLines = 0;
+    }
+    // The edited lines end with a line break, and no line begins after them, unless they hold the
+    // document's last line.
+    const atEnd = b === this.#blocks.length - 1 && tail === undefined;
+    const blocks = toBlocks(edited, !atEnd);
+    if (head) blocks.unshift(head);
+    if (tail) blocks.push(tail);
+    if (blocks.length < 10_000) this.#blocks.splice(a, b - a + 1, ...blocks);
+    else this.#blocks = this.#blocks.slice(0, a).concat(blocks, this.#blocks.slice(b + 1)); // too many to spread
+    this.#index();
   }
 
   #index(): void {
