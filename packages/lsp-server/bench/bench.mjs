@@ -86,12 +86,18 @@ const tomlDoc = build(5e6, [
 ], 2);
 const jsonDoc = `{\n${Array.from({ length: 14000 }, (_, i) => `  "key_${i}": { "cfg_scale": ${i % 20}, "sampler": "euler_a", "vae": "sd-vae-ft-mse", "note": "batch size ${i}" }`).join(',\n')}\n}\n`;
 
-/** Untimed requests of each kind before the timed ones, at other positions: the JIT and GC settle. */
-const WARM_UP = 100;
+/**
+ * Untimed requests of each kind before the timed ones, at other positions. A fresh server's first
+ * few hundred requests are slower at the tail while its JIT settles and its heap grows to its
+ * working size (on this virtual machine, touching new memory stalls a process for milliseconds);
+ * an editor's server is past that within its first minute.
+ */
+const WARM_UP = 500;
 
 /**
- * Positions on terms and off them, positions at the end of a term's first letters, lines to edit;
- * and as many more of each, `WARM_UP`, for the warm-up.
+ * Positions on terms and off them for hovers; positions at the end of a term's first letters, on
+ * other lines, for completions (a line the server has read before answers faster); and `WARM_UP`
+ * more of each for the warm-up. Edits go to the hovers' lines.
  */
 function plan(text, seed, n = N) {
   const rand = prng(seed);
@@ -103,8 +109,11 @@ function plan(text, seed, n = N) {
     const matches = findTerms(lines[line]);
     if (matches.length === 0) continue;
     const m = matches[Math.floor(rand() * matches.length)];
-    if (hovers.length < n + WARM_UP) hovers.push({ line, character: rand() < 0.75 ? m.start : Math.floor(rand() * (lines[line].length + 1)) });
-    if (completions.length < n + WARM_UP) completions.push({ line, character: m.start + Math.min(m.end - m.start, 1 + Math.floor(rand() * 3)) });
+    if (hovers.length <= completions.length && hovers.length < n + WARM_UP) {
+      hovers.push({ line, character: rand() < 0.75 ? m.start : Math.floor(rand() * (lines[line].length + 1)) });
+    } else if (completions.length < n + WARM_UP) {
+      completions.push({ line, character: m.start + Math.min(m.end - m.start, 1 + Math.floor(rand() * 3)) });
+    }
   }
   return {
     hovers: hovers.slice(WARM_UP),
