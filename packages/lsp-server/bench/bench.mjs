@@ -4,8 +4,9 @@
 // TOML, after an untimed warm-up, 1 000 hovers, completions and edit + hovers, and peak RSS; the
 // same session against a server that answers at once (the floor: pipe, JSON-RPC, scheduling); then
 // the same client against vscode-json-language-server beside us on a 1 MB JSON document, so the
-// ratio is visible. Run with --expose-gc (pnpm bench does) so the client collects its own garbage
-// before timing.
+// ratio is visible; and one more run of each markdown case with a probe in the server
+// (server-probe.cjs), for the time spent inside it. Run with --expose-gc (pnpm bench does) so the
+// client collects its own garbage before timing.
 import { spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +21,7 @@ const BIN = fileURLToPath(new URL('../bin/sd-glossary-lsp.js', import.meta.url))
 const PEER = require.resolve('vscode-langservers-extracted/bin/vscode-json-language-server');
 const { entries, findTerms } = await import('@sd-glossary/data');
 const FLOOR = fileURLToPath(new URL('floor-server.cjs', import.meta.url));
+const PROBE = fileURLToPath(new URL('server-probe.cjs', import.meta.url));
 const RUNS = 3;
 /** Requests of each kind per session: a p99 is the 10th slowest of them. */
 const N = 1000;
@@ -148,9 +150,26 @@ async function compileCacheWritten() {
   throw new Error('the server wrote no compile cache');
 }
 
-async function session(command, args, uri, languageId, text, positions, { edits = true, rootUri = null, glossaryUri, beforeExit } = {}) {
+/**
+ * Time inside the server for each timed request: from the last chunk read (the first, for an edit
+ * and its hover) to the first write of the answer.
+ */
+function insideTimes(events, windows) {
+  const reads = events.filter(([kind]) => kind === 'read').map(([, at]) => at);
+  const writes = events.filter(([kind]) => kind === 'write').map(([, at]) => at);
+  return windows.map(({ start, end, first }) => {
+    const within = reads.filter((at) => at >= start && at <= end);
+    const read = first ? within[0] : within.at(-1);
+    const written = writes.find((at) => at >= read && at <= end);
+    return written - read;
+  });
+}
+
+async function session(command, args, uri, languageId, text, positions, { edits = true, rootUri = null, glossaryUri, beforeExit, probe } = {}) {
   const t0 = performance.now();
-  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'ignore'], env });
+  const probeOut = probe ? join(cacheHome, 'probe.json') : undefined;
+  const child = spawn(command, probe ? ['--require', PROBE, ...args] : args, { stdio: ['pipe', 'pipe', 'ignore'], env: probe ? { ...env, PROBE_OUT: probeOut } : env });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
   const diagnostics = [];
@@ -208,9 +227,14 @@ async function session(command, args, uri, languageId, text, positions, { edits 
   for (const position of positions.warmUp.completions) {
     await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 1 } });
   }
+  // Each timed request's window, in the clock the probe uses.
+  const windows = { hover: [], completion: [], edit: [] };
+  const now = () => performance.timeOrigin + performance.now();
   const timed = async (method, params) => {
     const start = performance.now();
+    const from = now();
     await connection.sendRequest(method, params);
+    windows[method === 'textDocument/hover' ? 'hover' : 'completion'].push({ start: from, end: now() });
     return performance.now() - start;
   };
   const hover = [];
@@ -223,6 +247,7 @@ async function session(command, args, uri, languageId, text, positions, { edits 
   if (edits) {
     let version = 1;
     for (const position of positions.hovers) {
+      const from = now();
       const start = performance.now();
       await connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version: ++version },
@@ -230,15 +255,22 @@ async function session(command, args, uri, languageId, text, positions, { edits 
       });
       await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: position.line, character: position.character + 1 } });
       edit.push(performance.now() - start);
+      windows.edit.push({ start: from, end: now(), first: true });
     }
   }
   const rss = peakRssMb(child.pid);
   await beforeExit?.();
   await connection.sendRequest('shutdown', null);
   await connection.sendNotification('exit');
+  let inside;
+  if (probe) {
+    await exited;
+    const events = JSON.parse(readFileSync(probeOut, 'utf8'));
+    inside = { hover: stats(insideTimes(events, windows.hover)), completion: stats(insideTimes(events, windows.completion)), edit: stats(insideTimes(events, windows.edit)) };
+  }
   connection.dispose();
   child.kill();
-  return { initialize, firstHover, hover: stats(hover), completion: stats(completion), edit: edits ? stats(edit) : undefined, rss, reload, reloadHover };
+  return { initialize, firstHover, hover: stats(hover), completion: stats(completion), edit: edits ? stats(edit) : undefined, rss, reload, reloadHover, inside };
 }
 
 async function median(label, run, initialize = startup.warm) {
@@ -286,16 +318,22 @@ const rows = [
 const floor = await median('the floor: a server that answers at once, markdown 5 MB', () =>
   session(process.execPath, [FLOOR, '--stdio'], 'file:///bench/notes.md', 'markdown', markdownDoc, markdownPlan),
 );
+// One more markdown run, probed: how much of each request is spent inside the server.
+process.stderr.write('  markdown, probed…\n');
+const { inside } = await session(...ours, 'file:///bench/notes.md', 'markdown', markdownDoc, markdownPlan, { probe: true });
 // A workspace glossary of 5 000 terms beside the 5 MB markdown document.
 const workspaceDir = mkdtempSync(join(tmpdir(), 'sd-glossary-bench-'));
 const termRows = Array.from({ length: 5000 }, (_, i) => `| term${i}/词条${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉戌亥'[Math.floor(i / 10) % 12]}${'一二三四五六七八九十'[Math.floor(i / 120) % 10]}${'天地玄黄宇宙洪荒日月'[Math.floor(i / 1200) % 10]} | 第 ${i} 个术语的解释 |`);
 writeFileSync(join(workspaceDir, 'sd-glossary.md'), `## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n${termRows.join('\n')}\n`);
+const workspaceOptions = {
+  rootUri: pathToFileURL(workspaceDir).href,
+  glossaryUri: pathToFileURL(join(workspaceDir, 'sd-glossary.md')).href,
+};
 const withWorkspace = await median('markdown, 5 MB, with a 5 000-term workspace glossary', () =>
-  session(...ours, 'file:///bench/notes.md', 'markdown', markdownDoc, plan(markdownDoc, 3), {
-    rootUri: pathToFileURL(workspaceDir).href,
-    glossaryUri: pathToFileURL(join(workspaceDir, 'sd-glossary.md')).href,
-  }),
+  session(...ours, 'file:///bench/notes.md', 'markdown', markdownDoc, markdownPlan, workspaceOptions),
 );
+process.stderr.write('  the same, probed…\n');
+const insideWithWorkspace = (await session(...ours, 'file:///bench/notes.md', 'markdown', markdownDoc, markdownPlan, { ...workspaceOptions, probe: true })).inside;
 rmSync(workspaceDir, { recursive: true, force: true });
 rows.push(withWorkspace);
 // 200 requests of each kind here: the peer takes ~20 ms a completion.
@@ -326,6 +364,13 @@ for (const r of rows) {
     console.log(`    a row added to the workspace glossary → reread and validated ${ms(r.reload)}  (target < 100 ms)${ok(r.reload, 100)}`);
     console.log(`                                          → first hover on it      ${ms(r.reloadHover)}  (rebuilds the term matcher over all forms)`);
   }
+}
+console.log('  inside the server (one more run of each markdown case, probed: from reading a request to writing its answer)');
+for (const [label, times] of [['markdown 5 MB', inside], ['with the workspace glossary', insideWithWorkspace]]) {
+  console.log(`    ${label}`);
+  console.log(`      hover       p50 ${ms(times.hover.p50).padStart(9)}  p99 ${ms(times.hover.p99).padStart(9)}`);
+  console.log(`      completion  p50 ${ms(times.completion.p50).padStart(9)}  p99 ${ms(times.completion.p99).padStart(9)}`);
+  console.log(`      edit+hover  p99 ${ms(times.edit.p99).padStart(9)}`);
 }
 console.log(`  ${floor.label} (what every figure above includes)`);
 console.log(`    hover       p50 ${ms(floor.hoverP50).padStart(9)}  p99 ${ms(floor.hoverP99).padStart(9)}`);
