@@ -110,6 +110,24 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   let workspaceAllowed = true;
   let loaded: LanguageService | undefined;
   const service = (): LanguageService => (loaded ??= createService());
+  let rebuilding: ReturnType<typeof setImmediate> | undefined;
+
+  /**
+   * The glossaries changed: drop the service over the old ones and build the new one as soon as
+   * the current work is done, so that the next hover does not wait for its indexes (a 5 000-term
+   * glossary's take ~50 ms).
+   */
+  function glossariesChanged(): void {
+    loaded = undefined;
+    rebuilding ??= setImmediate(() => {
+      rebuilding = undefined;
+      safely(() => {
+        const fresh = service();
+        fresh.warmUp();
+        logger.info(`sd-glossary-lsp: ${fresh.entryCount} terms, after a glossary changed`);
+      });
+    });
+  }
 
   /** The service over the built-in glossary and the valid workspace glossaries, workspace first. */
   function createService(): LanguageService {
@@ -151,7 +169,8 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     await workspace.discover();
     const after = workspace.files();
     publishDiagnostics(after, before.filter((uri) => !after.some((f) => f.uri === uri)));
-    loaded = undefined;
+    if (after.length > 0 || before.length > 0) glossariesChanged();
+    else loaded = undefined; // the settings may have turned the built-in glossary off or on
   }
 
   /** The file watchers the client runs for the server: the patterns, and the registration's id. */
@@ -190,7 +209,7 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     if (!workspace.isGlossary(path)) return;
     const had = workspace.files().some((f) => f.path === path);
     if (await workspace.update(path, text)) {
-      loaded = undefined;
+      glossariesChanged();
       const file = workspace.files().find((f) => f.path === path);
       publishDiagnostics(file ? [file] : [], !file && had ? [uri] : []);
     }
@@ -345,6 +364,7 @@ export function createServer(options: ServerOptions): { dispose(): void } {
       for (const d of disposables.splice(0)) d.dispose();
       for (const timer of typing.values()) clearTimeout(timer);
       typing.clear();
+      if (rebuilding) clearImmediate(rebuilding);
     },
   };
 }

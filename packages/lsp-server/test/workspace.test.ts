@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { entries } from '@sd-glossary/data';
 import { MARKDOWN_CLIENT, startInProcess } from './client.js';
 
 type Hover = { contents: { value: string }; range: unknown } | null;
@@ -87,6 +88,17 @@ describe('workspace glossaries', () => {
       expect.objectContaining({ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 24 } }, message: 'table row has 3 cells; expected 2 (term | explanation)' }),
     ]);
     expect((await hover(3))!.contents.value).toContain('改过的说明'); // the last good version
+  });
+
+  test('after a change the new glossary is built at once, before a request asks for it, and the log says so', async () => {
+    const built = (n: number) => client.notification<{ message: string }>('window/logMessage', (p) => p.message.endsWith('terms, after a glossary changed') && logged().length >= n);
+    const logged = () => client.notifications.filter((n) => n.method === 'window/logMessage' && (n.params as { message: string }).message.endsWith('after a glossary changed'));
+    await start(OURS);
+    const first = await built(1);
+    expect(first.message).toBe(`sd-glossary-lsp: ${entries.length + 2} terms, after a glossary changed`);
+    writeFileSync(glossaryPath(), `${OURS}| newterm | 新加的一行 |\n`);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: glossaryUri(), type: 2 }] });
+    expect((await built(2)).message).toBe(`sd-glossary-lsp: ${entries.length + 3} terms, after a glossary changed`);
   });
 
   test('edits to an open glossary file apply as you type', async () => {
