@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -115,6 +115,18 @@ describe('runWithCompileCache', () => {
     expect(runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 })).toMatchObject({ hit: false, exports: { n: 1 } });
     vi.runAllTimers();
     expect(runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 }).hit).toBe(true);
+  });
+
+  test.skipIf(process.getuid === undefined)('a cache directory that others can write to is neither read nor written', () => {
+    const first = runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 });
+    vi.runAllTimers();
+    chmodSync(dir, 0o777);
+    expect(runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 })).toMatchObject({ hit: false, file: undefined, exports: { n: 1 } });
+    writeFileSync(first.file!, 'planted');
+    vi.runAllTimers();
+    expect(readFileSync(first.file!, 'utf8')).toBe('planted');
+    chmodSync(dir, 0o700);
+    expect(runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 })).toMatchObject({ hit: false, file: first.file });
   });
 
   test('a cache directory that cannot be made costs nothing but the cache', () => {

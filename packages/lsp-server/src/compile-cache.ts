@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -59,8 +59,9 @@ export function compileCacheFileName(source: string, runtime: readonly string[])
  * later start skips compiling what the earlier one compiled. A missing or stale cache is written
  * `writeAfterMs` after start, when the code that answers the first requests has compiled (a
  * process that ends sooner, such as `--version`, leaves none), to a temporary file renamed into
- * place, and this runtime's caches of other versions of the file are removed. A cache that cannot
- * be read or written costs only the time it would have saved.
+ * place, and this runtime's caches of other versions of the file are removed. A directory that
+ * others can write to is not used. A cache that cannot be read or written costs only the time it
+ * would have saved.
  * @param file - the absolute path of the CommonJS file to run.
  * @param options - the cache directory and when to write.
  * @returns whether the cached code was used, the cache file, and the file's exports.
@@ -71,7 +72,8 @@ export function runWithCompileCache(file: string, options: CompileCacheOptions):
   // (nodejs/node#43663): such a file is required as usual, without a cache.
   if (/\bimport\s*\(/.test(source)) return { file: undefined, hit: false, exports: Module.createRequire(file)(file) as unknown };
   const runtime = [process.version, process.platform, process.arch, ...process.execArgv];
-  const cacheFile = options.dir === undefined ? undefined : join(options.dir, compileCacheFileName(source, runtime));
+  const dir = options.dir !== undefined && isOwnDirectory(options.dir) ? options.dir : undefined;
+  const cacheFile = dir === undefined ? undefined : join(dir, compileCacheFileName(source, runtime));
   let cachedData: Buffer | undefined;
   if (cacheFile !== undefined) {
     try {
@@ -82,16 +84,28 @@ export function runWithCompileCache(file: string, options: CompileCacheOptions):
   }
   const script = new Script(Module.wrap(source), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
   const hit = cachedData !== undefined && script.cachedDataRejected !== true;
-  if (options.dir !== undefined && cacheFile !== undefined && !hit) {
-    const dir = options.dir;
-    setTimeout(() => writeCache(dir, cacheFile, script), options.writeAfterMs).unref();
-  }
+  if (dir !== undefined && cacheFile !== undefined && !hit) setTimeout(() => writeCache(dir, cacheFile, script), options.writeAfterMs).unref();
   const module = new Module(file);
   module.filename = file;
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
   module.loaded = true;
   return { file: cacheFile, hit, exports: module.exports };
+}
+
+/**
+ * Whether a cache directory is the user's alone, or not there yet (it is then made so): V8 runs
+ * what it reads from there, so a directory others can write to is not used. On Windows the
+ * directory is under the user's own LOCALAPPDATA.
+ */
+function isOwnDirectory(dir: string): boolean {
+  if (process.getuid === undefined) return true;
+  try {
+    const stat = statSync(dir);
+    return stat.isDirectory() && stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
 }
 
 function writeCache(dir: string, cacheFile: string, script: Script): void {

@@ -186,6 +186,11 @@ describe('a workspace glossary over stdio', () => {
 });
 
 describe('the bin outside a session', () => {
+  test('its bundle can run from a code cache: no import() in it (src/compile-cache.ts would run it without one)', () => {
+    const bundle = readFileSync(fileURLToPath(new URL('../dist/main.cjs', import.meta.url)), 'utf8');
+    expect(bundle.match(/\bimport\s*\(.{0,40}/g) ?? []).toEqual([]);
+  });
+
   test('--version and --help print and exit 0', () => {
     const pkgVersion = pkg.version;
     expect(execFileSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' })).toBe(`${pkgVersion}\n`);
