@@ -97,15 +97,17 @@ describe('runWithCompileCache', () => {
     expect(caches()).toEqual([basename(first.file!)]);
   });
 
-  test('a changed file misses, runs its new code, and its cache replaces the old one', () => {
+  test('a changed file misses, runs its new code, and its cache replaces the old one and any unfinished write', () => {
     const first = runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 });
     vi.runAllTimers();
+    writeFileSync(`${first.file!}.99999.tmp`, 'left by a process that died while writing');
+    writeFileSync(join(dir, 'main-0123456789abcdef-0123456789abcdef.v8cache'), 'another runtime’s');
     // The same length: only the file name keeps V8 from the stale code.
     const second = runWithCompileCache(install(program(2)), { dir, writeAfterMs: 0 });
     expect(second).toMatchObject({ hit: false, exports: { n: 2 } });
     expect(second.file).not.toBe(first.file);
     vi.runAllTimers();
-    expect(caches()).toEqual([basename(second.file!)]);
+    expect(caches()).toEqual([basename(second.file!), 'main-0123456789abcdef-0123456789abcdef.v8cache'].sort());
   });
 
   test('a corrupt cache is refused and rewritten; the file still runs', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /** Where a compile cache lives and whether there is one. */
@@ -114,11 +114,12 @@ function writeCache(dir: string, cacheFile: string, script: Script): void {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, cacheFile);
-    // The same runtime's caches of other versions of the file are stale for good.
-    const name = cacheFile.slice(dir.length + 1);
+    // The same runtime's caches of other versions of the file are stale for good, and so is what a
+    // write that never finished left behind.
+    const name = basename(cacheFile);
     const runtimePrefix = name.slice(0, name.lastIndexOf('-') + 1);
     for (const other of readdirSync(dir)) {
-      if (other !== name && other.startsWith(runtimePrefix) && other.endsWith('.v8cache')) rmSync(join(dir, other), { force: true });
+      if (other !== name && other.startsWith(runtimePrefix)) rmSync(join(dir, other), { force: true });
     }
   } catch {
     try {

@@ -120,9 +120,9 @@ export class LineDocument implements ServiceDocument {
     const blockA = this.#blocks[a]!;
     const blockB = this.#blocks[b]!;
     // What stays of the first and last touched blocks: the lines before and after the region.
-    let headLines = firstLine - this.#firstLines[a]!;
+    const headLines = firstLine - this.#firstLines[a]!;
     const headEnd = offsetInRegion(blockA.text, headLines, 0);
-    let tailLines = this.#firstLines[b]! + blockB.lines - (lastLine + 1);
+    const tailLines = this.#firstLines[b]! + blockB.lines - (lastLine + 1);
     const tailStart = tailLines > 0 ? offsetInRegion(blockB.text, lastLine + 1 - this.#firstLines[b]!, 0) : blockB.text.length;
     let region: string;
     if (a === b) region = blockA.text.slice(headEnd, tailStart);
@@ -137,16 +137,10 @@ export class LineDocument implements ServiceDocument {
     // do not leave the document in ever smaller pieces.
     let head: Block | undefined;
     if (headLines >= MIN_LEFTOVER_LINES) head = { text: blockA.text.slice(0, headEnd), lines: headLines };
-    else if (headLines > 0) {
-      edited = blockA.text.slice(0, headEnd) + edited;
-      headLines = 0;
-    }
+    else if (headLines > 0) edited = blockA.text.slice(0, headEnd) + edited;
     let tail: Block | undefined;
     if (tailLines >= MIN_LEFTOVER_LINES) tail = { text: blockB.text.slice(tailStart), lines: tailLines };
-    else if (tailLines > 0) {
-      edited += blockB.text.slice(tailStart);
-      tailLines = 0;
-    }
+    else if (tailLines > 0) edited += blockB.text.slice(tailStart);
     // The edited lines end with a line break, and no line begins after them, unless they hold the
     // document's last line.
     const atEnd = b === this.#blocks.length - 1 && tail === undefined;

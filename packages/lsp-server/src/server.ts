@@ -114,8 +114,8 @@ export function createServer(options: ServerOptions): { dispose(): void } {
 
   /**
    * The glossaries changed: drop the service over the old ones and build the new one as soon as
-   * the current work is done, so that the next hover does not wait for its indexes (a 5 000-term
-   * glossary's take ~50 ms).
+   * the current work is done, so that the next hover does not wait for its indexes (with a
+   * 5 000-term glossary, ~80 ms).
    */
   function glossariesChanged(): void {
     loaded = undefined;
