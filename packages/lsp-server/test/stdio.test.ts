@@ -185,6 +185,16 @@ describe('a workspace glossary over stdio', () => {
   });
 });
 
+describe('the end of a session', () => {
+  test('an editor that goes away without shutdown (stdin closed) ends the server, with exit code 1', async () => {
+    const client = spawnStdio();
+    await client.initialize({});
+    client.child.stdin!.end();
+    expect(await client.exited).toBe(1);
+    client.connection.dispose();
+  });
+});
+
 describe('the bin outside a session', () => {
   test('its bundle can run from a code cache: no import() in it (src/compile-cache.ts would run it without one)', () => {
     const bundle = readFileSync(fileURLToPath(new URL('../dist/main.cjs', import.meta.url)), 'utf8');
