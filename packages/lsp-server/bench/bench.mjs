@@ -181,6 +181,12 @@ async function session(command, args, uri, languageId, text, positions, { edits 
   const nextDiagnostics = () => new Promise((resolve) => { onDiagnostics = () => { onDiagnostics = () => {}; resolve(); }; });
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
+  // The server logs this once it has built the indexes of a changed set of glossaries.
+  let onRebuilt = () => {};
+  const rebuilt = new Promise((resolve) => { onRebuilt = resolve; });
+  connection.onNotification('window/logMessage', ({ message }) => {
+    if (message.endsWith('terms, after a glossary changed')) onRebuilt();
+  });
   connection.onNotification(() => {});
   connection.listen();
   const loaded = glossaryUri ? nextDiagnostics() : undefined;
@@ -200,7 +206,9 @@ async function session(command, args, uri, languageId, text, positions, { edits 
     // The workspace glossary loads after `initialized`; then a row is added to it. Timed: until the
     // server has reread and validated it (its diagnostics), and until a hover shows the new term
     // (which includes rebuilding the term matcher over every form).
+    // Settled: the glossary is read and the server has built its indexes.
     await loaded;
+    await rebuilt;
     const changed = nextDiagnostics();
     // A new term each session: the runs share the glossary file, and a term added twice is a duplicate.
     const term = `added${Date.now()}`;
