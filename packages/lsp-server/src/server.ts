@@ -110,23 +110,31 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   let workspaceAllowed = true;
   let loaded: LanguageService | undefined;
   const service = (): LanguageService => (loaded ??= createService());
-  let rebuilding: ReturnType<typeof setImmediate> | undefined;
+  let rebuildPending = false;
+  let disposed = false;
 
   /**
    * The glossaries changed: drop the service over the old ones and build the new one as soon as
-   * the current work is done, so that the next hover does not wait for its indexes (with a
-   * 5 000-term glossary, ~80 ms).
+   * the diagnostics are out, so that the next hover does not wait for its indexes (with a
+   * 5 000-term glossary, ~80 ms). Not sooner: the protocol library writes a message's header and
+   * body in two turns of the event loop, and a build between them held the diagnostics back.
+   * @param published - the sending of the diagnostics of the change.
    */
-  function glossariesChanged(): void {
+  function glossariesChanged(published: Promise<void>): void {
     loaded = undefined;
-    rebuilding ??= setImmediate(() => {
-      rebuilding = undefined;
-      safely(() => {
-        const fresh = service();
-        fresh.warmUp();
-        logger.info(`sd-glossary-lsp: ${fresh.entryCount} terms, after a glossary changed`);
-      });
-    });
+    if (rebuildPending) return;
+    rebuildPending = true;
+    void published.then(() =>
+      setImmediate(() => {
+        rebuildPending = false;
+        if (disposed) return;
+        safely(() => {
+          const fresh = service();
+          fresh.warmUp();
+          logger.info(`sd-glossary-lsp: ${fresh.entryCount} terms, after a glossary changed`);
+        });
+      }),
+    );
   }
 
   /** The service over the built-in glossary and the valid workspace glossaries, workspace first. */
@@ -139,8 +147,13 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     return createLanguageService({ index: createGlossaryIndex(merged.glossary), sourceUri: merged.sourceUri, isBuiltin: merged.isBuiltin, labelOf: merged.labelOf });
   }
 
-  /** Problems of each glossary file, at their line and column (to the end of that line). */
-  function publishDiagnostics(files: readonly GlossaryFile[], cleared: readonly string[] = []): void {
+  /**
+   * Problems of each glossary file, at their line and column (to the end of that line).
+   * @returns when they are sent (or could not be).
+   */
+  function publishDiagnostics(files: readonly GlossaryFile[], cleared: readonly string[] = []): Promise<void> {
+    const sent: Array<Promise<void>> = [];
+    const send = (params: { uri: string; diagnostics: Diagnostic[] }) => safely(() => void sent.push(connection.sendDiagnostics(params).catch(() => undefined)));
     for (const file of files) {
       const issues = file.issues.filter((i) => i.file === file.path);
       // Split only when there is something to point at: a sound 5 000-row file is reloaded often.
@@ -151,9 +164,10 @@ export function createServer(options: ServerOptions): { dispose(): void } {
         source: 'sd-glossary',
         message: i.message,
       }));
-      safely(() => void connection.sendDiagnostics({ uri: file.uri, diagnostics }));
+      send({ uri: file.uri, diagnostics });
     }
-    for (const uri of cleared) safely(() => void connection.sendDiagnostics({ uri, diagnostics: [] }));
+    for (const uri of cleared) send({ uri, diagnostics: [] });
+    return Promise.all(sent).then(() => undefined);
   }
 
   /** Rereads the workspace glossaries after a change of folders or settings. */
@@ -168,8 +182,8 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     registerWatchers();
     await workspace.discover();
     const after = workspace.files();
-    publishDiagnostics(after, before.filter((uri) => !after.some((f) => f.uri === uri)));
-    if (after.length > 0 || before.length > 0) glossariesChanged();
+    const published = publishDiagnostics(after, before.filter((uri) => !after.some((f) => f.uri === uri)));
+    if (after.length > 0 || before.length > 0) glossariesChanged(published);
     else loaded = undefined; // the settings may have turned the built-in glossary off or on
   }
 
@@ -209,9 +223,8 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     if (!workspace.isGlossary(path)) return;
     const had = workspace.files().some((f) => f.path === path);
     if (await workspace.update(path, text)) {
-      glossariesChanged();
       const file = workspace.files().find((f) => f.path === path);
-      publishDiagnostics(file ? [file] : [], !file && had ? [uri] : []);
+      glossariesChanged(publishDiagnostics(file ? [file] : [], !file && had ? [uri] : []));
     }
   }
   const documents = new Map<string, LineDocument>();
@@ -364,7 +377,7 @@ export function createServer(options: ServerOptions): { dispose(): void } {
       for (const d of disposables.splice(0)) d.dispose();
       for (const timer of typing.values()) clearTimeout(timer);
       typing.clear();
-      if (rebuilding) clearImmediate(rebuilding);
+      disposed = true;
     },
   };
 }
