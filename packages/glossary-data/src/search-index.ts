@@ -50,12 +50,12 @@ interface Candidate {
   readonly rank: number;
 }
 
-/** Whether a key matches better than another for the same entry: a better rank, or a shorter key. */
-const better = (a: Candidate, b: Candidate): boolean => a.rank < b.rank || (a.rank === b.rank && a.key.key.length < b.key.key.length);
+/** Whether a key, matched with a rank, matches better than a candidate for the same entry: a better rank, or a shorter key. */
+const better = (rank: number, key: Key, b: Candidate): boolean => rank < b.rank || (rank === b.rank && key.key.length < b.key.key.length);
 
-/** Whether a result comes before another: rank, then key length, then the entry's order. */
-const before = (a: Candidate, b: Candidate): boolean =>
-  better(a, b) || (a.rank === b.rank && a.key.key.length === b.key.key.length && a.key.entryIndex < b.key.entryIndex);
+/** Whether a key, matched with a rank, comes before a candidate: rank, then key length, then the entry's order. */
+const before = (rank: number, key: Key, b: Candidate): boolean =>
+  better(rank, key, b) || (rank === b.rank && key.key.length === b.key.key.length && key.entryIndex < b.key.entryIndex);
 
 /** Where a candidate goes in a list kept in `before` order. */
 function insertionPoint(list: readonly Candidate[], candidate: Candidate): number {
@@ -63,7 +63,7 @@ function insertionPoint(list: readonly Candidate[], candidate: Candidate): numbe
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (before(list[mid]!, candidate)) lo = mid + 1;
+    if (before(list[mid]!.rank, list[mid]!.key, candidate)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -114,14 +114,16 @@ export function createSearchIndex(entries: readonly GlossaryEntry[]): SearchInde
     for (const q of queryKeys) {
       for (let i = lowerBound(q); i < keys.length && keys[i]!.key.startsWith(q); i++) {
         const key = keys[i]!;
-        const candidate: Candidate = { key, rank: key.key.length === q.length ? 0 : KIND_RANK[key.matchedBy] };
-        if (top.length === limit && !before(candidate, top[limit - 1]!)) continue;
+        const rank = key.key.length === q.length ? 0 : KIND_RANK[key.matchedBy];
+        // Decided before a candidate is made: most keys of a short prefix are turned away here.
+        if (top.length === limit && !before(rank, key, top[limit - 1]!)) continue;
         const same = kept.get(key.entryIndex);
         if (same) {
           // An entry counts once, by its best key (the first of equals).
-          if (!better(candidate, same)) continue;
+          if (!better(rank, key, same)) continue;
           top.splice(top.indexOf(same), 1);
         }
+        const candidate: Candidate = { key, rank };
         top.splice(insertionPoint(top, candidate), 0, candidate);
         kept.set(key.entryIndex, candidate);
         if (top.length > limit) kept.delete(top.pop()!.key.entryIndex);
