@@ -2,13 +2,14 @@
  * End to end: the built bin over stdio, as an editor runs it. Exact payloads. Needs `pnpm build`
  * (the root `test` script runs it first).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getEntry } from '@sd-glossary/data';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { DEFAULT_SETTINGS } from '../src/settings.js';
 import { BIN, EXPECTED_CAPABILITIES, spawnStdio } from './client.js';
 
@@ -192,6 +193,26 @@ describe('the end of a session', () => {
     client.child.stdin!.end();
     expect(await client.exited).toBe(1);
     client.connection.dispose();
+  });
+});
+
+describe('input the server cannot read', () => {
+  test('is reported on stderr and skipped, and the next request is answered', async () => {
+    const child = spawn(process.execPath, [BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+    const garbage = '{"jsonrpc": oops}';
+    child.stdin!.write(`Content-Length: ${garbage.length}\r\n\r\n${garbage}`);
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.listen();
+    const result = await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    expect(result).toMatchObject({ serverInfo: { name: 'sd-glossary-lsp', version: pkg.version } });
+    await connection.sendRequest('shutdown', null);
+    await connection.sendNotification('exit');
+    expect(await closed).toBe(0);
+    connection.dispose();
+    expect(stderr).toMatch(/^sd-glossary-lsp: skipped a message that is not JSON: .+\n$/);
   });
 });
 
