@@ -1,8 +1,11 @@
-// The bin's first step: runs the bundled server (dist/main.cjs, beside this file once built)
-// through V8's code cache, so a start after the first skips compiling it.
+// The bin's first step: tunes V8 for a long-running server (v8-tuning.ts), then runs the bundled
+// server (dist/main.cjs, beside this file once built) through V8's code cache, so a start after the
+// first skips compiling it.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { compileCacheDir, runWithCompileCache } from './compile-cache.js';
+import { serverV8Flags } from './v8-tuning.js';
 
 function home(): string {
   try {
@@ -12,4 +15,5 @@ function home(): string {
   }
 }
 
+for (const flag of serverV8Flags(process.execArgv, process.env)) setFlagsFromString(flag);
 runWithCompileCache(join(__dirname, 'main.cjs'), { dir: compileCacheDir(process.env, process.platform, home()), writeAfterMs: 1000 });
