@@ -43,34 +43,17 @@ interface Key {
 
 const KIND_RANK: Record<SearchMatchKind, number> = { headword: 1, alias: 2, english: 2, pinyin: 3, initials: 3 };
 
-
-/** A key that matched a query, and how well (0: exactly). */
-interface Candidate {
-  readonly key: Key;
-  readonly rank: number;
-}
-
-/** Whether a key, matched with a rank, matches better than a candidate for the same entry: a better rank, or a shorter key. */
-const better = (rank: number, key: Key, b: Candidate): boolean => rank < b.rank || (rank === b.rank && key.key.length < b.key.key.length);
-
-/** Whether a key, matched with a rank, comes before a candidate: rank, then key length, then the entry's order. */
-const before = (rank: number, key: Key, b: Candidate): boolean =>
-  better(rank, key, b) || (rank === b.rank && key.key.length === b.key.key.length && key.entryIndex < b.key.entryIndex);
-
-/** Where a candidate goes in a list kept in `before` order. */
-function insertionPoint(list: readonly Candidate[], candidate: Candidate): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (before(list[mid]!.rank, list[mid]!.key, candidate)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** An entry's score before any key matched it (worse than every real score). */
+const UNSCORED = 0xffffffff;
+/** Entry indexes take the low 24 bits of a result's sort value. */
+const ENTRY_BITS = 2 ** 24;
 
 /**
- * Builds the search index: a sorted array of keys, searched by binary search.
+ * Builds the search index: a sorted array of keys, searched by binary search. A query scores each
+ * entry by its best matching key — rank (0 for an exact match, else by kind), then key length —
+ * and keeps the `limit` best entries. The scores live in typed arrays, one slot per entry: a short
+ * prefix of a large glossary ("c" over 5 000 workspace terms and their pinyin) matches ten
+ * thousand keys, each looked at once, with nothing allocated for it.
  * @param entries - the glossary's entries.
  * @returns the index.
  */
@@ -91,6 +74,13 @@ export function createSearchIndex(entries: readonly GlossaryEntry[]): SearchInde
     }
   });
   keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Each key's length, rank and entry side by side, in key order.
+  const lengths = Uint16Array.from(keys, (k) => Math.min(k.key.length, 0xffff));
+  const ranks = Uint8Array.from(keys, (k) => KIND_RANK[k.matchedBy]);
+  const entryOf = Uint32Array.from(keys, (k) => k.entryIndex);
+  // Per entry, during a query: its best score so far (rank × 2^16 + key length) and that key.
+  const scores = new Uint32Array(entries.length).fill(UNSCORED);
+  const bestKeys = new Uint32Array(entries.length);
 
   function lowerBound(query: string): number {
     let lo = 0;
@@ -107,34 +97,46 @@ export function createSearchIndex(entries: readonly GlossaryEntry[]): SearchInde
     const limit = options.limit ?? 20;
     const queryKeys = formKeys(query);
     if (limit <= 0 || queryKeys.length === 0) return [];
-    // The best `limit` entries, best first, each by its best key: a short prefix ("t") matches
-    // thousands of keys, and most are turned away by one comparison with the last kept.
-    const top: Candidate[] = [];
-    const kept = new Map<number, Candidate>();
+    // Each entry's best key: the lowest score, the first of equals (queries in order, keys in order).
+    const scored: number[] = [];
     for (const q of queryKeys) {
-      for (let i = lowerBound(q); i < keys.length && keys[i]!.key.startsWith(q); i++) {
-        const key = keys[i]!;
-        const rank = key.key.length === q.length ? 0 : KIND_RANK[key.matchedBy];
-        // Decided before a candidate is made: most keys of a short prefix are turned away here.
-        if (top.length === limit && !before(rank, key, top[limit - 1]!)) continue;
-        const same = kept.get(key.entryIndex);
-        if (same) {
-          // An entry counts once, by its best key (the first of equals).
-          if (!better(rank, key, same)) continue;
-          top.splice(top.indexOf(same), 1);
-        }
-        const candidate: Candidate = { key, rank };
-        top.splice(insertionPoint(top, candidate), 0, candidate);
-        kept.set(key.entryIndex, candidate);
-        if (top.length > limit) kept.delete(top.pop()!.key.entryIndex);
+      // The keys that start with q: from q to the first key at or past q + U+FFFF (and any that
+      // go on with U+FFFF itself).
+      let end = lowerBound(`${q}\uffff`);
+      while (end < keys.length && keys[end]!.key.startsWith(q)) end++;
+      for (let i = lowerBound(q); i < end; i++) {
+        const length = lengths[i]!;
+        const score = (length === q.length ? 0 : ranks[i]! * 0x10000) + length;
+        const entry = entryOf[i]!;
+        const previous = scores[entry]!;
+        if (score >= previous) continue;
+        if (previous === UNSCORED) scored.push(entry);
+        scores[entry] = score;
+        bestKeys[entry] = i;
       }
     }
-    return top.map(({ key, rank }) => ({
-      entry: entries[key.entryIndex]!,
-      form: key.form,
-      matchedBy: key.matchedBy,
-      exact: rank === 0,
-    }));
+    // The `limit` lowest by score, then entry order, kept sorted; most are turned away by one
+    // comparison with the last kept.
+    const best: number[] = [];
+    for (const entry of scored) {
+      const value = scores[entry]! * ENTRY_BITS + entry;
+      scores[entry] = UNSCORED;
+      if (best.length === limit && value >= best[limit - 1]!) continue;
+      let lo = 0;
+      let hi = best.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (best[mid]! < value) lo = mid + 1;
+        else hi = mid;
+      }
+      best.splice(lo, 0, value);
+      if (best.length > limit) best.pop();
+    }
+    return best.map((value) => {
+      const entry = value % ENTRY_BITS;
+      const key = keys[bestKeys[entry]!]!;
+      return { entry: entries[entry]!, form: key.form, matchedBy: key.matchedBy, exact: value < 0x10000 * ENTRY_BITS };
+    });
   }
 
   return { search };
