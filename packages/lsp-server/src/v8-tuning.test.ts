@@ -2,16 +2,16 @@ import { describe, expect, test } from 'vitest';
 import { serverV8Flags } from './v8-tuning.js';
 
 describe('serverV8Flags', () => {
-  test('without flags of the user: both', () => {
-    expect(serverV8Flags([], {})).toEqual(['--semi-space-growth-factor=1', '--no-turbo-inlining']);
+  test('without flags of the user: all of them', () => {
+    expect(serverV8Flags([], {})).toEqual(['--semi-space-growth-factor=1', '--no-turbo-inlining', '--interrupt-budget=16384']);
   });
 
   test.each([
-    [['--semi-space-growth-factor=2'], {}, ['--no-turbo-inlining']],
-    [['--turbo-inlining'], {}, ['--semi-space-growth-factor=1']],
-    [['--turbo_inlining', '--semi_space_growth_factor=4'], {}, []],
-    [[], { NODE_OPTIONS: '--max-old-space-size=512  --no-turbo-inlining' }, ['--semi-space-growth-factor=1']],
-    [['--inspect=6019', '--nolazy'], { NODE_OPTIONS: '' }, ['--semi-space-growth-factor=1', '--no-turbo-inlining']],
+    [['--semi-space-growth-factor=2'], {}, ['--no-turbo-inlining', '--interrupt-budget=16384']],
+    [['--turbo-inlining'], {}, ['--semi-space-growth-factor=1', '--interrupt-budget=16384']],
+    [['--turbo_inlining', '--semi_space_growth_factor=4', '--interrupt_budget=1000'], {}, []],
+    [[], { NODE_OPTIONS: '--max-old-space-size=512  --no-turbo-inlining' }, ['--semi-space-growth-factor=1', '--interrupt-budget=16384']],
+    [['--inspect=6019', '--nolazy'], { NODE_OPTIONS: '' }, ['--semi-space-growth-factor=1', '--no-turbo-inlining', '--interrupt-budget=16384']],
   ])('a flag the user gave (%j, %j) is left as given', (execArgv, env, expected) => {
     expect(serverV8Flags(execArgv, env)).toEqual(expected);
   });
