@@ -2,7 +2,7 @@
  * End to end: the built bin over stdio, as an editor runs it. Exact payloads. Needs `pnpm build`
  * (the root `test` script runs it first).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -231,6 +231,19 @@ describe('the bin outside a session', () => {
     const keys = (value: object, prefix = ''): string[] =>
       Object.entries(value).flatMap(([key, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? keys(v, `${prefix}${key}.`) : [`${prefix}${key}`]));
     for (const key of keys(DEFAULT_SETTINGS)) expect(help, key).toContain(key);
+  });
+
+  // The bin sets V8 flags for itself (src/v8-tuning.ts); one a Node's V8 lacks is reported on
+  // stderr, which editors show as an error. Node 24 is the one the VS Code tests run on.
+  const e2eTools = fileURLToPath(new URL('../../../.tools/vscode-e2e.env', import.meta.url));
+  const node24 = existsSync(e2eTools) ? /^VSCODE_E2E_NODE=(.+)$/m.exec(readFileSync(e2eTools, 'utf8'))?.[1] : undefined;
+  test.each([
+    ['this Node', process.execPath],
+    ['Node 24', node24],
+  ])('starts without a word on stderr (%s)', (_name, node) => {
+    if (node === undefined) throw new Error('no Node 24: run scripts/setup-vscode-e2e.sh (pnpm test does)');
+    const run = spawnSync(node, [BIN, '--version'], { encoding: 'utf8' });
+    expect([run.status, run.stderr]).toEqual([0, '']);
   });
 
   test('without a transport it explains and exits 2', () => {
