@@ -367,7 +367,10 @@ for (const r of rows) {
   console.log(`    hover       p50 ${ms(r.hoverP50).padStart(9)}  p99 ${ms(r.hoverP99).padStart(9)}  (targets 0.3 / 2 ms)${ok(r.hoverP50, 0.3)}${ok(r.hoverP99, 2)}`);
   console.log(`    completion  p50 ${ms(r.completionP50).padStart(9)}  p99 ${ms(r.completionP99).padStart(9)}  (targets 0.5 / 3 ms)${ok(r.completionP50, 0.5)}${ok(r.completionP99, 3)}`);
   console.log(`    edit+hover  p99 ${ms(r.editP99).padStart(9)}  (target < 3 ms)${ok(r.editP99, 3)}`);
-  console.log(`    peak RSS    ${r.rss.toFixed(0)} MB  (target < 80 MB)${ok(r.rss, 80)}`);
+  // The 80 MB target is the 5 MB documents' (#3); with a workspace glossary it is the glossary's
+  // first parse and the merged indexes that count, and no target is set.
+  if (r.reload === undefined) console.log(`    peak RSS    ${r.rss.toFixed(0)} MB  (target < 80 MB)${ok(r.rss, 80)}`);
+  else console.log(`    peak RSS    ${r.rss.toFixed(0)} MB  (no target: the glossary's first parse and the merged indexes)`);
   if (r.reload !== undefined) {
     console.log(`    a row added to the workspace glossary → reread and validated ${ms(r.reload)}  (target < 100 ms)${ok(r.reload, 100)}`);
     console.log(`                                          → first hover on it      ${ms(r.reloadHover)}  (rebuilds the term matcher over all forms)`);
