@@ -4,6 +4,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -183,6 +184,28 @@ describe('a workspace glossary over stdio', () => {
       await client.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the start', () => {
+  test('initialize is answered before the data package loads; the first hover loads it', async () => {
+    const dataFile = createRequire(import.meta.url).resolve('@sd-glossary/data');
+    const probe = fileURLToPath(new URL('load-order-probe.cjs', import.meta.url));
+    const child = spawn(process.execPath, ['--require', probe, BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, SD_GLOSSARY_DATA_FILE: dataFile } });
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.listen();
+    await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///w/p.prompt', languageId: 'sd-prompt', version: 1, text: 'CFG' } });
+    const hover = await connection.sendRequest<{ range: unknown } | null>('textDocument/hover', { textDocument: { uri: 'file:///w/p.prompt' }, position: { line: 0, character: 1 } });
+    expect(hover?.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
+    await connection.sendRequest('shutdown', null);
+    await connection.sendNotification('exit');
+    expect(await closed).toBe(0);
+    connection.dispose();
+    expect(stderr).toBe('first reply: data package not loaded\nexit: data package loaded\n');
   });
 });
 
