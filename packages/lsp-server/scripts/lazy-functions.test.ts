@@ -66,8 +66,9 @@ describe('lazyFunctions', () => {
     expect((out['both'] as () => unknown)()).toEqual([join('a', 'b'), 42]);
   });
 
-  test('refuses names that are not identifiers, and a package without functions', () => {
+  test('refuses names that are not identifiers or are the stand-in\'s own, and a package without functions', () => {
     expect(() => lazyFunctions('counted', ['ok', 'not-ok'])).toThrow('"not-ok" is not an identifier');
     expect(() => lazyFunctions('counted', [])).toThrow('counted exports no functions');
+    expect(() => lazyFunctions('counted', ['twice', 'lazyLoad'])).toThrow('lazyLoad is a name of the stand-in module itself');
   });
 });

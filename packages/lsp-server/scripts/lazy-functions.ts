@@ -1,6 +1,8 @@
 import type { Plugin } from 'esbuild';
 
 const NAMESPACE = 'lazy-functions';
+/** The stand-in module's own names, which no function it stands in for may have. */
+const OWN_NAMES = new Set(['lazyLoaded', 'lazyLoad', 'lazyPackage', 'lazyName']);
 
 /**
  * An esbuild plugin for a CommonJS bundle: the bundle's imports of `specifier` stay a `require` of
@@ -18,6 +20,7 @@ export function lazyFunctions(specifier: string, functionNames: readonly string[
   if (names.length === 0) throw new Error(`lazyFunctions: ${specifier} exports no functions`);
   for (const name of names) {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`lazyFunctions: ${JSON.stringify(name)} is not an identifier`);
+    if (OWN_NAMES.has(name)) throw new Error(`lazyFunctions: ${name} is a name of the stand-in module itself`);
   }
   const exact = new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
   return {
@@ -42,18 +45,18 @@ export function lazyFunctions(specifier: string, functionNames: readonly string[
  */
 export function standInModule(specifier: string, names: readonly string[]): string {
   return [
-    'let loaded = false;',
-    'function load() {',
-    '  if (loaded) return;',
-    `  const real = require(${JSON.stringify(specifier)});`,
-    `  for (const name of ${JSON.stringify(names)}) {`,
-    `    if (typeof real[name] !== 'function') throw new TypeError(${JSON.stringify(specifier)} + ' has no function ' + name);`,
+    'let lazyLoaded = false;',
+    'function lazyLoad() {',
+    '  if (lazyLoaded) return;',
+    `  const lazyPackage = require(${JSON.stringify(specifier)});`,
+    `  for (const lazyName of ${JSON.stringify(names)}) {`,
+    `    if (typeof lazyPackage[lazyName] !== 'function') throw new TypeError(${JSON.stringify(specifier)} + ' has no function ' + lazyName);`,
     '  }',
-    '  loaded = true;',
-    ...names.map((name) => `  ${name} = real.${name};`),
+    '  lazyLoaded = true;',
+    ...names.map((name) => `  ${name} = lazyPackage.${name};`),
     '}',
     // An imported function is called without a receiver, whatever mode the bundle is in.
-    ...names.map((name) => `export let ${name} = function () { load(); return ${name}.apply(undefined, arguments); };`),
+    ...names.map((name) => `export let ${name} = function () { lazyLoad(); return ${name}.apply(undefined, arguments); };`),
     '',
   ].join('\n');
 }
