@@ -4,8 +4,15 @@ import { defineConfig } from 'tsup';
 import { lazyFunctions } from './scripts/lazy-functions.js';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-// The data package's functions, from its build (pnpm builds it first).
-const data = createRequire(import.meta.url)('@sd-glossary/data') as Record<string, unknown>;
+// The data package's functions, from its build (`pnpm build` at the root builds it first).
+function loadDataPackage(): Record<string, unknown> {
+  try {
+    return createRequire(import.meta.url)('@sd-glossary/data') as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`@sd-glossary/data is not built: run \`pnpm build\` at the repository root (${(error as Error).message})`, { cause: error });
+  }
+}
+const data = loadDataPackage();
 const dataFunctions = Object.keys(data).filter((name) => typeof data[name] === 'function');
 
 export default defineConfig([
