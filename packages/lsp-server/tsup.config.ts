@@ -9,7 +9,10 @@ function loadDataPackage(): Record<string, unknown> {
   try {
     return createRequire(import.meta.url)('@sd-glossary/data') as Record<string, unknown>;
   } catch (error) {
-    throw new Error(`@sd-glossary/data is not built: run \`pnpm build\` at the repository root (${(error as Error).message})`, { cause: error });
+    throw new Error(
+      `@sd-glossary/data is not built: run \`pnpm build\` at the repository root (${(error as Error).message})`,
+      { cause: error },
+    );
   }
 }
 const data = loadDataPackage();

@@ -22,7 +22,8 @@ function mixedText(targetBytes) {
   const parts = [];
   let bytes = 0;
   while (bytes < targetBytes) {
-    const part = rand() < 0.5 ? chinese[Math.floor(rand() * chinese.length)] : english[Math.floor(rand() * english.length)];
+    const part =
+      rand() < 0.5 ? chinese[Math.floor(rand() * chinese.length)] : english[Math.floor(rand() * english.length)];
     parts.push(part);
     bytes += Buffer.byteLength(part) + 1;
   }
@@ -48,7 +49,8 @@ function latency(fn, inputs, rounds) {
 }
 
 const rows = [];
-const row = (what, value, target, ok) => rows.push({ what, value, target, ok: ok === undefined ? '' : ok ? 'ok' : 'MISSED' });
+const row = (what, value, target, ok) =>
+  rows.push({ what, value, target, ok: ok === undefined ? '' : ok ? 'ok' : 'MISSED' });
 
 // 1. Matcher throughput on mixed Chinese/English text.
 const text = mixedText(8 * 1024 * 1024);
@@ -63,39 +65,77 @@ for (let i = 0; i < 9; i++) {
 }
 runs.sort((a, b) => a - b);
 const mbps = mb / (runs[4] / 1000);
-row(`matcher, ${mb.toFixed(1)} MB mixed zh/en (${hits} hits), median of 9`, `${mbps.toFixed(0)} MB/s (best ${(mb / (runs[0] / 1000)).toFixed(0)})`, '≥ 100 MB/s', mbps >= 100);
+row(
+  `matcher, ${mb.toFixed(1)} MB mixed zh/en (${hits} hits), median of 9`,
+  `${mbps.toFixed(0)} MB/s (best ${(mb / (runs[0] / 1000)).toFixed(0)})`,
+  '≥ 100 MB/s',
+  mbps >= 100,
+);
 
 // 2. lookup and search latency over every form and every prefix of it.
 const forms = entries.flatMap((e) => e.forms.map((f) => f.text));
 const lookups = [...forms, ...forms.map((f) => f.toLowerCase().replace(/ /g, '_')), 'nothing', 'cfgScale', 'VAEs'];
-const prefixes = [...new Set(forms.flatMap((f) => [f.slice(0, 1), f.slice(0, 2), f.slice(0, 4)]).concat(['zl', 'zhal', 'sunshi', 'Dream']))];
+const prefixes = [
+  ...new Set(
+    forms.flatMap((f) => [f.slice(0, 1), f.slice(0, 2), f.slice(0, 4)]).concat(['zl', 'zhal', 'sunshi', 'Dream']),
+  ),
+];
 const l = latency(lookup, lookups, 200);
 row(`lookup, ${l.n} calls`, `p50 ${l.p50.toFixed(2)} µs, p99 ${l.p99.toFixed(2)} µs`, 'p99 < 20 µs', l.p99 < 20);
 const s = latency((q) => search(q, { limit: 20 }), prefixes, 200);
-row(`search, ${s.n} calls (1–4 character prefixes)`, `p50 ${s.p50.toFixed(2)} µs, p99 ${s.p99.toFixed(2)} µs`, 'p99 < 20 µs', s.p99 < 20);
+row(
+  `search, ${s.n} calls (1–4 character prefixes)`,
+  `p50 ${s.p50.toFixed(2)} µs, p99 ${s.p99.toFixed(2)} µs`,
+  'p99 < 20 µs',
+  s.p99 < 20,
+);
 
 // 3. Cold import in a fresh process (module load and evaluation; indexes are built on first use).
 function coldImport(code) {
   const times = [];
-  for (let i = 0; i < 11; i++) times.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: pkgDir, encoding: 'utf8' })));
+  for (let i = 0; i < 11; i++)
+    times.push(
+      Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: pkgDir, encoding: 'utf8' })),
+    );
   return times.sort((a, b) => a - b)[5];
 }
-const esm = coldImport(`const t0 = performance.now(); await import('./dist/index.js'); process.stdout.write(String(performance.now() - t0));`);
+const esm = coldImport(
+  `const t0 = performance.now(); await import('./dist/index.js'); process.stdout.write(String(performance.now() - t0));`,
+);
 row('cold import (ESM), median of 11 fresh processes', `${esm.toFixed(1)} ms`, '< 30 ms', esm < 30);
-const cjs = coldImport(`import { createRequire } from 'node:module'; const require = createRequire(process.cwd() + '/'); const t0 = performance.now(); require('./dist/index.cjs'); process.stdout.write(String(performance.now() - t0));`);
+const cjs = coldImport(
+  `import { createRequire } from 'node:module'; const require = createRequire(process.cwd() + '/'); const t0 = performance.now(); require('./dist/index.cjs'); process.stdout.write(String(performance.now() - t0));`,
+);
 row('cold require (CJS), median of 11 fresh processes', `${cjs.toFixed(1)} ms`, '< 30 ms', cjs < 30);
-const first = coldImport(`const t0 = performance.now(); const m = await import('./dist/index.js'); m.findTerms('CFG'); m.search('zl'); m.lookup('vae'); process.stdout.write(String(performance.now() - t0));`);
+const first = coldImport(
+  `const t0 = performance.now(); const m = await import('./dist/index.js'); m.findTerms('CFG'); m.search('zl'); m.lookup('vae'); process.stdout.write(String(performance.now() - t0));`,
+);
 row('cold import + first findTerms/search/lookup', `${first.toFixed(1)} ms`, '', undefined);
 
 // 4. Package size.
-const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: pkgDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-row(`package size (${packed.entryCount} files)`, `${(packed.size / 1024).toFixed(0)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KiB unpacked`, '', undefined);
+const [packed] = JSON.parse(
+  execFileSync('npm', ['pack', '--dry-run', '--json'], {
+    cwd: pkgDir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }),
+);
+row(
+  `package size (${packed.entryCount} files)`,
+  `${(packed.size / 1024).toFixed(0)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KiB unpacked`,
+  '',
+  undefined,
+);
 
 // 5. Rebuilding a 5 000-row page after an edit, with a build cache (what a language server does
 // when a workspace glossary changes), beside building it from nothing.
 const { buildGlossary, createBuildCache } = await import(new URL('../dist/parser.js', import.meta.url).href);
 const CJK_DIGITS = '零一二三四五六七八九';
-const pageRows = Array.from({ length: 5000 }, (_, i) => `| term${i}/词条${[...String(i)].map((d) => CJK_DIGITS[Number(d)]).join('')} | 第 ${i} 个术语的解释，见 \`term${(i * 7) % 5000}\`。 |`);
+const pageRows = Array.from(
+  { length: 5000 },
+  (_, i) =>
+    `| term${i}/词条${[...String(i)].map((d) => CJK_DIGITS[Number(d)]).join('')} | 第 ${i} 个术语的解释，见 \`term${(i * 7) % 5000}\`。 |`,
+);
 const page = (rowsOf) => `# 术语\n\n## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n${rowsOf.join('\n')}\n`;
 const build = (markdown, cache) => {
   const t0 = performance.now();
@@ -108,8 +148,13 @@ const cold = build(page(pageRows));
 const added = (n) => Array.from({ length: n + 1 }, (_, k) => `| added${k} | 新加的第 ${k} 行 |`);
 const edits = {
   'a row added at the end': (n) => [...pageRows, ...added(n)],
-  'a row changed in the middle': (n) => pageRows.map((r, i) => (i === 2500 ? `| term2500/词条二五零零 | 改过 ${n} 次的解释 |` : r)),
-  'a row inserted in the middle (2 500 rows move)': (n) => [...pageRows.slice(0, 2500), ...added(n), ...pageRows.slice(2500)],
+  'a row changed in the middle': (n) =>
+    pageRows.map((r, i) => (i === 2500 ? `| term2500/词条二五零零 | 改过 ${n} 次的解释 |` : r)),
+  'a row inserted in the middle (2 500 rows move)': (n) => [
+    ...pageRows.slice(0, 2500),
+    ...added(n),
+    ...pageRows.slice(2500),
+  ],
   'a row inserted at the top (every row moves)': (n) => [...added(n), ...pageRows],
 };
 for (const [what, edit] of Object.entries(edits)) {
@@ -119,7 +164,12 @@ for (const [what, edit] of Object.entries(edits)) {
   for (let n = 0; n < 9; n++) times.push(build(page(edit(n)), cache));
   const firstTime = times[0];
   times.sort((a, b) => a - b);
-  row(`rebuild of a 5 000-row page, ${what}`, `first ${firstTime.toFixed(0)} ms, median of 9 ${times[4].toFixed(0)} ms`, '< 100 ms', times[4] < 100);
+  row(
+    `rebuild of a 5 000-row page, ${what}`,
+    `first ${firstTime.toFixed(0)} ms, median of 9 ${times[4].toFixed(0)} ms`,
+    '< 100 ms',
+    times[4] < 100,
+  );
 }
 row('build of the same page without a cache', `${cold.toFixed(0)} ms`, '', undefined);
 

@@ -9,7 +9,9 @@ import { buildBuiltinGlossary, outputPath } from './builtin.js';
 const { glossary, issues } = buildBuiltinGlossary();
 if (!glossary) {
   for (const issue of issues) console.error(formatIssue(issue));
-  console.error(`glossary build failed: ${issues.length} issue${issues.length === 1 ? '' : 's'}; ${outputPath} left as it was`);
+  console.error(
+    `glossary build failed: ${issues.length} issue${issues.length === 1 ? '' : 's'}; ${outputPath} left as it was`,
+  );
   process.exit(1);
 }
 const temp = `${outputPath}.${process.pid}.tmp`;

@@ -22,12 +22,27 @@ export interface LocalizedText {
 export function localizeEntry(entry: GlossaryEntry, locale: string | undefined, sourceLocale: string): LocalizedText {
   const language = (tag: string): string => tag.toLowerCase().split('-')[0]!;
   if (locale !== undefined && language(locale) !== language(sourceLocale) && entry.translations) {
-    const key = Object.keys(entry.translations).find((k) => k.toLowerCase() === locale.toLowerCase()) ??
+    const key =
+      Object.keys(entry.translations).find((k) => k.toLowerCase() === locale.toLowerCase()) ??
       Object.keys(entry.translations).find((k) => language(k) === language(locale));
     const translation = key === undefined ? undefined : entry.translations[key];
     if (key !== undefined && translation) {
-      return { locale: key, translated: true, headword: translation.headword, summary: translation.summary, definition: translation.definition, ...(translation.gloss && { gloss: translation.gloss }) };
+      return {
+        locale: key,
+        translated: true,
+        headword: translation.headword,
+        summary: translation.summary,
+        definition: translation.definition,
+        ...(translation.gloss && { gloss: translation.gloss }),
+      };
     }
   }
-  return { locale: sourceLocale, translated: false, headword: entry.headword, summary: entry.summary, definition: entry.definition, ...(entry.gloss && { gloss: entry.gloss }) };
+  return {
+    locale: sourceLocale,
+    translated: false,
+    headword: entry.headword,
+    summary: entry.summary,
+    definition: entry.definition,
+    ...(entry.gloss && { gloss: entry.gloss }),
+  };
 }

@@ -63,7 +63,12 @@ describe('search keeps the best few without ranking every match', () => {
   function reference(entries: readonly GlossaryEntry[], query: string, limit: number): Array<[string, string, string]> {
     const keys = entries.flatMap((entry, entryIndex) => [
       ...entry.forms.flatMap((form) => [
-        ...formKeys(form.text).map((key) => ({ key, entryIndex, form: form.text, matchedBy: form.kind as keyof typeof KIND_RANK })),
+        ...formKeys(form.text).map((key) => ({
+          key,
+          entryIndex,
+          form: form.text,
+          matchedBy: form.kind as keyof typeof KIND_RANK,
+        })),
         ...(form.pinyin && hasCjk(form.text)
           ? [
               { key: form.pinyin.full.replaceAll(' ', ''), entryIndex, form: form.text, matchedBy: 'pinyin' as const },
@@ -71,7 +76,9 @@ describe('search keeps the best few without ranking every match', () => {
             ]
           : []),
       ]),
-      ...Object.values(entry.translations ?? {}).flatMap((t) => formKeys(t!.headword).map((key) => ({ key, entryIndex, form: t!.headword, matchedBy: 'english' as const }))),
+      ...Object.values(entry.translations ?? {}).flatMap((t) =>
+        formKeys(t!.headword).map((key) => ({ key, entryIndex, form: t!.headword, matchedBy: 'english' as const })),
+      ),
     ]);
     keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const best = new Map<number, { key: (typeof keys)[number]; rank: number }>();
@@ -79,7 +86,8 @@ describe('search keeps the best few without ranking every match', () => {
       for (const key of keys.filter((k) => k.key.startsWith(q))) {
         const rank = key.key.length === q.length ? 0 : KIND_RANK[key.matchedBy];
         const seen = best.get(key.entryIndex);
-        if (!seen || rank < seen.rank || (rank === seen.rank && key.key.length < seen.key.key.length)) best.set(key.entryIndex, { key, rank });
+        if (!seen || rank < seen.rank || (rank === seen.rank && key.key.length < seen.key.key.length))
+          best.set(key.entryIndex, { key, rank });
       }
     }
     return [...best.values()]
@@ -90,10 +98,30 @@ describe('search keeps the best few without ranking every match', () => {
 
   test('finds what ranking every match finds, for any query and limit', () => {
     const index = createSearchIndex(glossary.entries);
-    const letters = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'l', 'o', 's', 't', 'z', 'h', ' ', '炸', '损', '模', 'A', 'C');
+    const letters = fc.constantFrom(
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'l',
+      'o',
+      's',
+      't',
+      'z',
+      'h',
+      ' ',
+      '炸',
+      '损',
+      '模',
+      'A',
+      'C',
+    );
     fc.assert(
       fc.property(fc.string({ unit: letters, maxLength: 4 }), fc.integer({ min: 1, max: 60 }), (query, limit) => {
-        expect(index.search(query, { limit }).map((r) => [r.entry.id, r.form, r.matchedBy])).toEqual(reference(glossary.entries, query, limit));
+        expect(index.search(query, { limit }).map((r) => [r.entry.id, r.form, r.matchedBy])).toEqual(
+          reference(glossary.entries, query, limit),
+        );
       }),
       { numRuns: 500 },
     );
@@ -101,14 +129,38 @@ describe('search keeps the best few without ranking every match', () => {
 
   test('and over many look-alike entries, where ties decide', () => {
     const kinds = ['headword', 'alias', 'english'] as const;
-    const forms = fc.array(fc.tuple(fc.string({ unit: fc.constantFrom('t', 'a', 'b'), minLength: 1, maxLength: 4 }), fc.constantFrom(...kinds)), { minLength: 1, maxLength: 3 });
-    const entries = fc.array(forms, { minLength: 1, maxLength: 80 }).map((list) =>
-      list.map((f, i) => ({ id: `e${i}`, headword: f[0]![0], forms: f.map(([text, kind]) => ({ text, kind, origin: 'page' })) }) as unknown as GlossaryEntry),
+    const forms = fc.array(
+      fc.tuple(
+        fc.string({ unit: fc.constantFrom('t', 'a', 'b'), minLength: 1, maxLength: 4 }),
+        fc.constantFrom(...kinds),
+      ),
+      { minLength: 1, maxLength: 3 },
     );
+    const entries = fc
+      .array(forms, { minLength: 1, maxLength: 80 })
+      .map((list) =>
+        list.map(
+          (f, i) =>
+            ({
+              id: `e${i}`,
+              headword: f[0]![0],
+              forms: f.map(([text, kind]) => ({ text, kind, origin: 'page' })),
+            }) as unknown as GlossaryEntry,
+        ),
+      );
     fc.assert(
-      fc.property(entries, fc.string({ unit: fc.constantFrom('t', 'a', 'b'), maxLength: 2 }), fc.integer({ min: 1, max: 12 }), (list, query, limit) => {
-        expect(createSearchIndex(list).search(query, { limit }).map((r) => [r.entry.id, r.form, r.matchedBy])).toEqual(reference(list, query, limit));
-      }),
+      fc.property(
+        entries,
+        fc.string({ unit: fc.constantFrom('t', 'a', 'b'), maxLength: 2 }),
+        fc.integer({ min: 1, max: 12 }),
+        (list, query, limit) => {
+          expect(
+            createSearchIndex(list)
+              .search(query, { limit })
+              .map((r) => [r.entry.id, r.form, r.matchedBy]),
+          ).toEqual(reference(list, query, limit));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -70,7 +70,8 @@ export function createSearchIndex(entries: readonly GlossaryEntry[]): SearchInde
     // Translated headwords are names too: typing "overfit" finds 过拟合 (Overfitting) and 炸炉 (Overfitted training run).
     for (const translation of Object.values(entry.translations ?? {})) {
       if (!translation) continue;
-      for (const key of formKeys(translation.headword)) keys.push({ key, entryIndex, form: translation.headword, matchedBy: 'english' });
+      for (const key of formKeys(translation.headword))
+        keys.push({ key, entryIndex, form: translation.headword, matchedBy: 'english' });
     }
   });
   keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

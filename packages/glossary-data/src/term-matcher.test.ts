@@ -9,7 +9,14 @@ const hits = (text: string): Array<[string, string]> => findTerms(text).map((m) 
 describe('built-in terms in running text', () => {
   test.each<[string, Array<[string, string]>]>([
     ['cfg_scale = 7', [['cfg_scale', 'cfg']]],
-    ['CFG scale: 7, Clip skip: 2, ENSD: 31337', [['CFG scale', 'cfg'], ['Clip skip', 'clip'], ['ENSD', 'ensd']]],
+    [
+      'CFG scale: 7, Clip skip: 2, ENSD: 31337',
+      [
+        ['CFG scale', 'cfg'],
+        ['Clip skip', 'clip'],
+        ['ENSD', 'ensd'],
+      ],
+    ],
     ['clip_skip = 2', [['clip_skip', 'clip']]],
     ['CLIPTextEncode', [['CLIP', 'clip']]],
     ['VAEDecode', [['VAE', 'vae']]],
@@ -17,24 +24,52 @@ describe('built-in terms in running text', () => {
     ['train_batch_size = 4', [['batch_size', 'batch-size']]],
     ['batchSize', [['batchSize', 'batch-size']]],
     ['max_train_epochs = 10', [['epochs', 'epoch']]],
-    ['two VAEs and three checkpoints', [['VAEs', 'vae'], ['checkpoints', 'checkpoint']]],
-    ['DreamBooth, dreambooth, Dream-Booth', [['DreamBooth', 'dreambooth'], ['dreambooth', 'dreambooth'], ['Dream-Booth', 'dreambooth']]],
+    [
+      'two VAEs and three checkpoints',
+      [
+        ['VAEs', 'vae'],
+        ['checkpoints', 'checkpoint'],
+      ],
+    ],
+    [
+      'DreamBooth, dreambooth, Dream-Booth',
+      [
+        ['DreamBooth', 'dreambooth'],
+        ['dreambooth', 'dreambooth'],
+        ['Dream-Booth', 'dreambooth'],
+      ],
+    ],
     ['NovelAI leaked', [['NovelAI', 'novelai']]],
     ['Classifier Free Guidance Scale', [['Classifier Free Guidance Scale', 'cfg']]],
     ['an embedding file', [['embedding', 'embeddings+textual-inversion']]],
     ['Aesthetic Embeddings', [['Aesthetic Embeddings', 'aesthetic-embeddings']]],
-    ['txt2img and img2img', [['txt2img', 'txt2img'], ['img2img', 'img2img']]],
+    [
+      'txt2img and img2img',
+      [
+        ['txt2img', 'txt2img'],
+        ['img2img', 'img2img'],
+      ],
+    ],
     ['8bit Adam', [['8bit', 'bitsandbytes']]],
   ])('%s', (text, expected) => {
     expect(hits(text)).toEqual(expected);
   });
 
-  test.each(['html', 'mongodb', 'extension', 'tiny', 'naive', 'clipboard', 'August', 'emblem', 'hyper detailed', 'file.ext', 'classes'])(
-    '%s stays clean',
-    (text) => {
-      expect(findTerms(text)).toEqual([]);
-    },
-  );
+  test.each([
+    'html',
+    'mongodb',
+    'extension',
+    'tiny',
+    'naive',
+    'clipboard',
+    'August',
+    'emblem',
+    'hyper detailed',
+    'file.ext',
+    'classes',
+  ])('%s stays clean', (text) => {
+    expect(findTerms(text)).toEqual([]);
+  });
 
   test('Chinese forms match as substrings, longest first', () => {
     expect(hits('损失函数不等于损失，炸炉了就是过度拟合')).toEqual([
@@ -78,8 +113,13 @@ describe('createTermMatcher', () => {
 
   test('long tokens and long texts (buffers grow)', () => {
     const long = 'supercalifragilisticexpialidociousness';
-    const matcher = createTermMatcher([{ text: long, id: 'long' }, { text: 'cfg', id: 'cfg' }]);
-    expect(matcher.findAll(`a ${long.toUpperCase()} b`)).toEqual([{ start: 2, end: 2 + long.length, text: long.toUpperCase(), ids: ['long'] }]);
+    const matcher = createTermMatcher([
+      { text: long, id: 'long' },
+      { text: 'cfg', id: 'cfg' },
+    ]);
+    expect(matcher.findAll(`a ${long.toUpperCase()} b`)).toEqual([
+      { start: 2, end: 2 + long.length, text: long.toUpperCase(), ids: ['long'] },
+    ]);
     const many = matcher.findAll('cfg '.repeat(1000));
     expect(many).toHaveLength(1000);
     expect(many[999]).toEqual({ start: 3996, end: 3999, text: 'cfg', ids: ['cfg'] });
@@ -100,8 +140,37 @@ describe('properties', () => {
     { text: '损失', id: 'loss' },
     { text: '损失函数', id: 'loss-function' },
   ]);
-  const alphabet = fc.constantFrom('a', 'b', 'A', 'B', 'C', 'F', 'G', 'c', 'f', 'g', 's', ' ', '_', '-', '.', ',', '\n', '损', '失', '函', '数', '😀', 'é', '1');
-  const texts = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ unit: alphabet, maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 }));
+  const alphabet = fc.constantFrom(
+    'a',
+    'b',
+    'A',
+    'B',
+    'C',
+    'F',
+    'G',
+    'c',
+    'f',
+    'g',
+    's',
+    ' ',
+    '_',
+    '-',
+    '.',
+    ',',
+    '\n',
+    '损',
+    '失',
+    '函',
+    '数',
+    '😀',
+    'é',
+    '1',
+  );
+  const texts = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 80 }),
+    fc.string({ unit: alphabet, maxLength: 80 }),
+    fc.string({ unit: 'binary', maxLength: 80 }),
+  );
 
   test('never throws; hits are in bounds, ordered, non-overlapping and equal to their text', () => {
     fc.assert(

@@ -1,4 +1,15 @@
-import { CHAR_CLASSES, CJK, classify, hasCjk, hasLatin, isWordClass, singulars, tokenEnd, tokenize, type CharClass } from './tokenize.js';
+import {
+  CHAR_CLASSES,
+  CJK,
+  classify,
+  hasCjk,
+  hasLatin,
+  isWordClass,
+  singulars,
+  tokenEnd,
+  tokenize,
+  type CharClass,
+} from './tokenize.js';
 
 /** One occurrence of a glossary term in a text. */
 export interface TermMatch {
@@ -52,7 +63,6 @@ const MAX_JOINER_RUN = 3;
 /** FNV-1a offset basis as an int32: hashes stay small integers, which V8 keeps unboxed. */
 const FNV_BASIS = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
-
 
 function addId(ids: string[] | undefined, id: string): string[] {
   if (!ids) return [id];
@@ -313,10 +323,22 @@ interface TokenBuffer {
 }
 
 function createTokenBuffer(): TokenBuffer {
-  return { starts: new Int32Array(256), ends: new Int32Array(256), joined: new Uint8Array(256), candidates: [], count: 0 };
+  return {
+    starts: new Int32Array(256),
+    ends: new Int32Array(256),
+    joined: new Uint8Array(256),
+    candidates: [],
+    count: 0,
+  };
 }
 
-function pushToken(buffer: TokenBuffer, start: number, end: number, candidates: readonly string[], joined: boolean): void {
+function pushToken(
+  buffer: TokenBuffer,
+  start: number,
+  end: number,
+  candidates: readonly string[],
+  joined: boolean,
+): void {
   const k = buffer.count;
   if (k === buffer.starts.length) {
     const starts = new Int32Array(k * 2);

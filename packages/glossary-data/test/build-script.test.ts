@@ -16,13 +16,18 @@ const copy = join(root, 'packages', 'glossary-data');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 // The package as the scripts see it: its own files, the shared schema two levels up, its node_modules.
-for (const part of ['scripts', 'src', 'source', 'package.json', 'glossary.json']) cpSync(join(pkgDir, part), join(copy, part), { recursive: true });
+for (const part of ['scripts', 'src', 'source', 'package.json', 'glossary.json'])
+  cpSync(join(pkgDir, part), join(copy, part), { recursive: true });
 cpSync(join(repoRoot, 'schema'), join(root, 'schema'), { recursive: true });
 symlinkSync(join(pkgDir, 'node_modules'), join(copy, 'node_modules'));
 
 const run = (): { status: number; stdout: string; stderr: string } => {
   try {
-    const stdout = execFileSync(process.execPath, [join(pkgDir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-data.ts'], { cwd: copy, encoding: 'utf8', stdio: 'pipe' });
+    const stdout = execFileSync(
+      process.execPath,
+      [join(pkgDir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-data.ts'],
+      { cwd: copy, encoding: 'utf8', stdio: 'pipe' },
+    );
     return { status: 0, stdout, stderr: '' };
   } catch (error) {
     const e = error as { status: number; stdout: string; stderr: string };
@@ -39,7 +44,12 @@ test('a clean source rebuilds the committed file byte for byte', () => {
 test('a broken source: errors with file:line:column, exit 1, glossary.json untouched, no temp file left', () => {
   const before = readFileSync(join(copy, 'glossary.json'), 'utf8');
   const markdown = readFileSync(join(copy, 'source/glossary.zh-CN.md'), 'utf8');
-  writeFileSync(join(copy, 'source/glossary.zh-CN.md'), markdown.replace('| ucg | unconditional guidance |', '| ucg | unconditional guidance | extra |').replace('## CUDA\n', '## CUDA\n\n## GPU\n'));
+  writeFileSync(
+    join(copy, 'source/glossary.zh-CN.md'),
+    markdown
+      .replace('| ucg | unconditional guidance |', '| ucg | unconditional guidance | extra |')
+      .replace('## CUDA\n', '## CUDA\n\n## GPU\n'),
+  );
   const result = run();
   expect(result.status).toBe(1);
   const lines = result.stderr.trim().split('\n');

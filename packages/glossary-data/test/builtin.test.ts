@@ -20,7 +20,9 @@ describe('shape', () => {
     expect(glossary.license?.spdx).toBe('GFDL-1.3-or-later');
     expect(glossary.license?.notice).toContain('Copyright (C) 2022 StableDiffusionBook');
     expect(glossary.source?.url).toBe('https://guide.novelai.dev/advanced/glossary');
-    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as {
+      version: string;
+    };
     expect(glossary.version).toBe(pkg.version);
   });
 
@@ -35,7 +37,8 @@ describe('shape', () => {
 describe('invariants', () => {
   test('no surface form names two entries unless declared', () => {
     const owners = new Map<string, Set<string>>();
-    for (const e of entries) for (const f of e.forms) for (const k of formKeys(f.text)) owners.set(k, (owners.get(k) ?? new Set()).add(e.id));
+    for (const e of entries)
+      for (const f of e.forms) for (const k of formKeys(f.text)) owners.set(k, (owners.get(k) ?? new Set()).add(e.id));
     const shared = [...owners].filter(([, ids]) => ids.size > 1).map(([k, ids]) => [k, [...ids].sort()]);
     expect(shared).toEqual(glossary.sharedForms?.map((s) => [formKeys(s.form)[0], [...s.ids].sort()]));
   });
@@ -67,7 +70,12 @@ describe('invariants', () => {
       for (const f of e.forms) {
         if (hasCjk(f.text)) {
           expect(f.pinyin, f.text).toBeDefined();
-          expect(f.pinyin!.initials).toBe(f.pinyin!.full.split(' ').map((s) => s[0]).join(''));
+          expect(f.pinyin!.initials).toBe(
+            f
+              .pinyin!.full.split(' ')
+              .map((s) => s[0])
+              .join(''),
+          );
         } else {
           expect(f.pinyin, f.text).toBeUndefined();
         }
@@ -90,12 +98,18 @@ describe('invariants', () => {
         archiveUrl: 'https://web.archive.org/web/20221102081512/https://fangkaipeng.com/?p=2056',
       },
     ]);
-    expect(getEntry('vae')!.links[0]!.archiveUrl).toBe('https://web.archive.org/web/20221120160430/http://www.gwylab.com/note-vae.html');
-    expect(getEntry('hyperparameter')!.links[0]!.url).toBe('https://en.wikipedia.org/wiki/Hyperparameter_(machine_learning)');
+    expect(getEntry('vae')!.links[0]!.archiveUrl).toBe(
+      'https://web.archive.org/web/20221120160430/http://www.gwylab.com/note-vae.html',
+    );
+    expect(getEntry('hyperparameter')!.links[0]!.url).toBe(
+      'https://en.wikipedia.org/wiki/Hyperparameter_(machine_learning)',
+    );
   });
 
   test('source locations point at the heading or row in the packaged markdown', () => {
-    const lines = readFileSync(fileURLToPath(new URL('../source/glossary.zh-CN.md', import.meta.url)), 'utf8').split('\n');
+    const lines = readFileSync(fileURLToPath(new URL('../source/glossary.zh-CN.md', import.meta.url)), 'utf8').split(
+      '\n',
+    );
     for (const e of entries) {
       for (const s of e.sources) {
         const line = lines[s.line - 1]!;
@@ -125,33 +139,100 @@ describe('fidelity to the seed page', () => {
 
   // Every seed term as the page writes it, and the entry it must find.
   test.each([
-    ['oneshot', 'oneshot'], ['LAION', 'laion'], ['aug', 'augmentation'], ['augmentaion', 'augmentation'], ['ucg', 'ucg'],
-    ['ML', 'machine-learning'], ['Latent Space', 'latent-space'], ['LDM', 'ldm'], ['NAI', 'novelai'], ['咒语', 'prompt'],
-    ['念咒', 'prompt'], ['施法', 'txt2img'], ['吟唱', 'txt2img'], ['t2i', 'txt2img'], ['i2i', 'img2img'], ['魔杖', 'generation-parameters'],
-    ['inpaint', 'inpaint'], ['outpaint', 'inpaint'], ['ti', 'textual-inversion'], ['emb', 'textual-inversion'],
-    ['嵌入模型', 'textual-inversion'], ['hn', 'hypernetwork'], ['hyper', 'hypernetwork'], ['炸炉', 'overtrained'],
-    ['废丹', 'failed-training'], ['美学', 'aesthetic-embeddings'], ['ext', 'aesthetic-embeddings'], ['db', 'dreambooth'],
-    ['梦展', 'dreambooth'], ['ds', 'deepspeed'], ['8bit', 'bitsandbytes'], ['bsb', 'bitsandbytes'], ['损失', 'loss'],
-    ['损失函数', 'loss-function'], ['潜在空间', 'latent-space'], ['过拟合', 'overfitting'], ['Overfitting', 'overfitting'],
-    ['收敛', 'convergence'], ['Convergence', 'convergence'], ['ENSD', 'ensd'], ['CLIP', 'clip'], ['CUDA', 'cuda'],
-    ['VAE', 'vae'], ['CFG', 'cfg'], ['超参数', 'hyperparameter'], ['Hyperparameter', 'hyperparameter'], ['管线', 'pipeline'],
-    ['Pipeline', 'pipeline'], ['代次', 'epoch'], ['Epoch', 'epoch'], ['Batch size', 'batch-size'], ['迭代', 'iteration'],
-    ['Iteration', 'iteration'], ['Tensor', 'tensor'], ['检查点', 'checkpoint'], ['Checkpoint', 'checkpoint'],
-    ['Embeddings', 'embeddings'], ['激活函数', 'activation-function'], ['权重', 'weight'], ['Weight', 'weight'],
+    ['oneshot', 'oneshot'],
+    ['LAION', 'laion'],
+    ['aug', 'augmentation'],
+    ['augmentaion', 'augmentation'],
+    ['ucg', 'ucg'],
+    ['ML', 'machine-learning'],
+    ['Latent Space', 'latent-space'],
+    ['LDM', 'ldm'],
+    ['NAI', 'novelai'],
+    ['咒语', 'prompt'],
+    ['念咒', 'prompt'],
+    ['施法', 'txt2img'],
+    ['吟唱', 'txt2img'],
+    ['t2i', 'txt2img'],
+    ['i2i', 'img2img'],
+    ['魔杖', 'generation-parameters'],
+    ['inpaint', 'inpaint'],
+    ['outpaint', 'inpaint'],
+    ['ti', 'textual-inversion'],
+    ['emb', 'textual-inversion'],
+    ['嵌入模型', 'textual-inversion'],
+    ['hn', 'hypernetwork'],
+    ['hyper', 'hypernetwork'],
+    ['炸炉', 'overtrained'],
+    ['废丹', 'failed-training'],
+    ['美学', 'aesthetic-embeddings'],
+    ['ext', 'aesthetic-embeddings'],
+    ['db', 'dreambooth'],
+    ['梦展', 'dreambooth'],
+    ['ds', 'deepspeed'],
+    ['8bit', 'bitsandbytes'],
+    ['bsb', 'bitsandbytes'],
+    ['损失', 'loss'],
+    ['损失函数', 'loss-function'],
+    ['潜在空间', 'latent-space'],
+    ['过拟合', 'overfitting'],
+    ['Overfitting', 'overfitting'],
+    ['收敛', 'convergence'],
+    ['Convergence', 'convergence'],
+    ['ENSD', 'ensd'],
+    ['CLIP', 'clip'],
+    ['CUDA', 'cuda'],
+    ['VAE', 'vae'],
+    ['CFG', 'cfg'],
+    ['超参数', 'hyperparameter'],
+    ['Hyperparameter', 'hyperparameter'],
+    ['管线', 'pipeline'],
+    ['Pipeline', 'pipeline'],
+    ['代次', 'epoch'],
+    ['Epoch', 'epoch'],
+    ['Batch size', 'batch-size'],
+    ['迭代', 'iteration'],
+    ['Iteration', 'iteration'],
+    ['Tensor', 'tensor'],
+    ['检查点', 'checkpoint'],
+    ['Checkpoint', 'checkpoint'],
+    ['Embeddings', 'embeddings'],
+    ['激活函数', 'activation-function'],
+    ['权重', 'weight'],
+    ['Weight', 'weight'],
     // English names and expansions the page gives
-    ['DreamBooth', 'dreambooth'], ['Textual Inversion', 'textual-inversion'], ['hypernetwork', 'hypernetwork'],
-    ['txt2img', 'txt2img'], ['img2img', 'img2img'], ['DeepSpeed', 'deepspeed'], ['Bitsandbyte', 'bitsandbytes'],
-    ['Bitsandbytes', 'bitsandbytes'], ['NovelAI', 'novelai'], ['Aesthetic Embeddings', 'aesthetic-embeddings'],
-    ['Latent Diffusion Model', 'ldm'], ['Classifier Free Guidance Scale', 'cfg'], ['Classifier Free Guidance', 'cfg'],
-    ['eta noise seed delta', 'ensd'], ['loss function', 'loss-function'], ['cost function', 'loss-function'],
-    ['unconditional guidance', 'ucg'], ['Variational autoencoders', 'vae'],
+    ['DreamBooth', 'dreambooth'],
+    ['Textual Inversion', 'textual-inversion'],
+    ['hypernetwork', 'hypernetwork'],
+    ['txt2img', 'txt2img'],
+    ['img2img', 'img2img'],
+    ['DeepSpeed', 'deepspeed'],
+    ['Bitsandbyte', 'bitsandbytes'],
+    ['Bitsandbytes', 'bitsandbytes'],
+    ['NovelAI', 'novelai'],
+    ['Aesthetic Embeddings', 'aesthetic-embeddings'],
+    ['Latent Diffusion Model', 'ldm'],
+    ['Classifier Free Guidance Scale', 'cfg'],
+    ['Classifier Free Guidance', 'cfg'],
+    ['eta noise seed delta', 'ensd'],
+    ['loss function', 'loss-function'],
+    ['cost function', 'loss-function'],
+    ['unconditional guidance', 'ucg'],
+    ['Variational autoencoders', 'vae'],
   ])('lookup(%j) → %s', (surface, id) => {
     expect(lookup(surface).map((e) => e.id)).toContain(id);
   });
 
   test.runIf(seed)('every line of the seed page text is in the definitions, unchanged', () => {
-    const chrome = new Set(['Skip to content', '在这一页上', 'Released under the GNU Free Documentation License.', '?', 'text']);
-    const headings = new Set(entries.flatMap((e) => e.sources.map((s) => s.heading)).concat('术语解释', '缩写/术语解释', '缩写解释'));
+    const chrome = new Set([
+      'Skip to content',
+      '在这一页上',
+      'Released under the GNU Free Documentation License.',
+      '?',
+      'text',
+    ]);
+    const headings = new Set(
+      entries.flatMap((e) => e.sources.map((s) => s.heading)).concat('术语解释', '缩写/术语解释', '缩写解释'),
+    );
     const corpus = entries
       .flatMap((e) => [e.definition.text, e.gloss?.text ?? '', e.sources.map((s) => s.heading).join('\n')])
       .join('\n')
@@ -159,11 +240,21 @@ describe('fidelity to the seed page', () => {
     // A table row is rendered as its term cell and explanation run together.
     const rows = entries.flatMap((e) => {
       const row = e.gloss ?? (e.category === 'jargon' ? e.definition : undefined);
-      return row ? [{ terms: e.forms.filter((f) => f.origin === 'page').map((f) => f.text), explanation: row.text.replace(/ +/g, ' ') }] : [];
+      return row
+        ? [
+            {
+              terms: e.forms.filter((f) => f.origin === 'page').map((f) => f.text),
+              explanation: row.text.replace(/ +/g, ' '),
+            },
+          ]
+        : [];
     });
     const missing: string[] = [];
     for (const raw of seed!.split('\n')) {
-      const line = raw.replace(/^\s*•\s*/, '').replace(/ +/g, ' ').trim();
+      const line = raw
+        .replace(/^\s*•\s*/, '')
+        .replace(/ +/g, ' ')
+        .trim();
       if (!line || chrome.has(line) || headings.has(line) || corpus.includes(line)) continue;
       if (rows.some((r) => r.terms.some((t) => line.startsWith(t)) && line.endsWith(r.explanation))) continue;
       missing.push(line);

@@ -21,12 +21,21 @@ let tarball: string;
 let files: string[];
 
 const run = (cmd: string, args: string[], cwd: string): string =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_yes: 'true' } });
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_yes: 'true' },
+  });
 
 beforeAll(() => {
-  if (!existsSync(join(pkgDir, 'dist/index.js'))) throw new Error('dist/ is missing: run `pnpm build` before these tests');
+  if (!existsSync(join(pkgDir, 'dist/index.js')))
+    throw new Error('dist/ is missing: run `pnpm build` before these tests');
   work = mkdtempSync(join(tmpdir(), 'sd-glossary-pack-'));
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], pkgDir)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], pkgDir)) as Array<{
+    filename: string;
+    files: Array<{ path: string }>;
+  }>;
   tarball = join(work, packed[0]!.filename);
   files = packed[0]!.files.map((f) => f.path).sort();
   const project = join(work, 'consumer');
@@ -93,7 +102,14 @@ const built = buildGlossary({ markdown: '## CFG\\n\\nClassifier Free Guidance Sc
 console.log(JSON.stringify([lookup('cfg_scale')[0].id, search('zl')[0].entry.headword, findTerms('炸炉 CFG').length, entries.length, glossary.license.spdx, data.entries.length, schema.$id, built.glossary.entries[0].id]));`,
     );
     expect(JSON.parse(run('node', ['esm.mjs'], consumer()))).toEqual([
-      'cfg', '炸炉', 2, 40, 'GFDL-1.3-or-later', 40, 'https://unpkg.com/@sd-glossary/data/schema.json', 'cfg',
+      'cfg',
+      '炸炉',
+      2,
+      40,
+      'GFDL-1.3-or-later',
+      40,
+      'https://unpkg.com/@sd-glossary/data/schema.json',
+      'cfg',
     ]);
   });
 
@@ -111,7 +127,17 @@ console.log(JSON.stringify([lookup('DreamBooth')[0].id, getEntry('overtrained').
   test('TypeScript type-checks against the shipped types (nodenext, strict)', () => {
     writeFileSync(
       join(consumer(), 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, exactOptionalPropertyTypes: true, noEmit: true, types: [] }, files: ['check.mts', 'check.cts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noEmit: true,
+          types: [],
+        },
+        files: ['check.mts', 'check.cts'],
+      }),
     );
     const body = `const entry: GlossaryEntry | undefined = getEntry('cfg');
 const id: string = entry?.id ?? '';
@@ -120,13 +146,23 @@ const start: number = hits[0]?.start ?? 0;
 // @ts-expect-error lookup takes a string
 lookup(42);
 export { id, start };`;
-    writeFileSync(join(consumer(), 'check.mts'), `import { getEntry, findTerms, lookup, type GlossaryEntry, type TermMatch } from '${pkg.name}';\n${body}\n`);
-    writeFileSync(join(consumer(), 'check.cts'), `import { getEntry, findTerms, lookup, type GlossaryEntry, type TermMatch } from '${pkg.name}';\n${body}\n`);
-    expect(run('node', [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], consumer())).toBe('');
+    writeFileSync(
+      join(consumer(), 'check.mts'),
+      `import { getEntry, findTerms, lookup, type GlossaryEntry, type TermMatch } from '${pkg.name}';\n${body}\n`,
+    );
+    writeFileSync(
+      join(consumer(), 'check.cts'),
+      `import { getEntry, findTerms, lookup, type GlossaryEntry, type TermMatch } from '${pkg.name}';\n${body}\n`,
+    );
+    expect(run('node', [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], consumer())).toBe(
+      '',
+    );
   });
 
   test('the sd-glossary bin runs', () => {
     expect(run(join(consumer(), 'node_modules/.bin/sd-glossary'), ['--version'], consumer())).toBe(`${pkg.version}\n`);
-    expect(run(join(consumer(), 'node_modules/.bin/sd-glossary'), ['lookup', '炸炉'], consumer()).split('\n')[0]).toBe('炸炉  (overtrained · jargon)');
+    expect(run(join(consumer(), 'node_modules/.bin/sd-glossary'), ['lookup', '炸炉'], consumer()).split('\n')[0]).toBe(
+      '炸炉  (overtrained · jargon)',
+    );
   });
 });

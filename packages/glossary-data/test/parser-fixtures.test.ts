@@ -6,7 +6,13 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { buildGlossary, createBuildCache, formatIssue, serializeGlossary, type BuildGlossaryResult } from '../src/parser/index.js';
+import {
+  buildGlossary,
+  createBuildCache,
+  formatIssue,
+  serializeGlossary,
+  type BuildGlossaryResult,
+} from '../src/parser/index.js';
 
 const root = fileURLToPath(new URL('fixtures/', import.meta.url));
 const update = process.env['UPDATE_FIXTURES'] === '1';
@@ -25,12 +31,21 @@ test.each(cases)('%s', (name) => {
     markdownFile: 'input.md',
     ...(existsSync(overlayPath) && { overlay: readFileSync(overlayPath, 'utf8'), overlayFile: 'overlay.json' }),
     ...(existsSync(translationPath) && {
-      translations: [{ locale: 'en', markdown: readFileSync(translationPath, 'utf8'), file: 'translation.en.md', notice: 'test translation' }],
+      translations: [
+        {
+          locale: 'en',
+          markdown: readFileSync(translationPath, 'utf8'),
+          file: 'translation.en.md',
+          notice: 'test translation',
+        },
+      ],
     }),
     locale: 'zh-CN',
   };
   const render = (result: BuildGlossaryResult): string =>
-    result.glossary ? serializeGlossary(result.glossary) : `${JSON.stringify({ issues: result.issues.map(formatIssue) }, null, 2)}\n`;
+    result.glossary
+      ? serializeGlossary(result.glossary)
+      : `${JSON.stringify({ issues: result.issues.map(formatIssue) }, null, 2)}\n`;
   const actual = render(buildGlossary(options));
   // A build with a cache, cold and then warm, says the same.
   const cache = createBuildCache();

@@ -25,7 +25,9 @@ describe('schemas', () => {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     ajv.addSchema(glossarySchema);
     const validate = ajv.compile(overlaySchema);
-    const overlay: unknown = JSON.parse(readFileSync(fileURLToPath(new URL('../source/overlay.json', import.meta.url)), 'utf8'));
+    const overlay: unknown = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../source/overlay.json', import.meta.url)), 'utf8'),
+    );
     expect(validate(overlay), JSON.stringify(validate.errors)).toBe(true);
   });
 });
@@ -41,7 +43,11 @@ describe('validateGlossaryJson', () => {
     const broken = text.replace('"category": "jargon"', '"category": "slang"');
     const line = broken.slice(0, broken.indexOf('"slang"')).split('\n').length;
     const issues = validateGlossaryJson(broken, 'glossary.json').issues.map(formatIssue);
-    expect(issues[0]).toMatch(new RegExp(`^glossary\\.json:${line}:\\d+: schema: /entries/\\d+/category: must be equal to one of the allowed values$`));
+    expect(issues[0]).toMatch(
+      new RegExp(
+        `^glossary\\.json:${line}:\\d+: schema: /entries/\\d+/category: must be equal to one of the allowed values$`,
+      ),
+    );
   });
 
   test('reports what the schema cannot see: an unknown see-also id, at its line', () => {

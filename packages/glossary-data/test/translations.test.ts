@@ -3,10 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { entries, getEntry, glossary, localize, search } from '../src/index.js';
 
 const codeSpans = (markdown: string): string[] => [...markdown.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!).sort();
-const fences = (markdown: string): string[] => [...markdown.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => `${m[1]}:${m[2]}`);
+const fences = (markdown: string): string[] =>
+  [...markdown.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => `${m[1]}:${m[2]}`);
 const listItems = (markdown: string): number => markdown.split('\n').filter((l) => /^\s*[-*+] /.test(l)).length;
 const quoteLines = (markdown: string): number => markdown.split('\n').filter((l) => l.startsWith('>')).length;
-const urls = (markdown: string): string[] => [...markdown.matchAll(/https?:\/\/[^\s)<>]+(?:\([^\s)]*\))?[^\s)<>*]*/g)].map((m) => m[0]).sort();
+const urls = (markdown: string): string[] =>
+  [...markdown.matchAll(/https?:\/\/[^\s)<>]+(?:\([^\s)]*\))?[^\s)<>*]*/g)].map((m) => m[0]).sort();
 
 describe('the English translation', () => {
   test('is declared, with its notice', () => {
@@ -14,19 +16,25 @@ describe('the English translation', () => {
     expect(glossary.translations![0]!.notice).toContain('GNU Free Documentation License');
   });
 
-  test.each(entries.map((e) => [e.id, e] as const))('%s: translated, with the original’s links, code, lists and quotes', (_, entry) => {
-    const en = entry.translations?.['en'];
-    expect(en).toBeDefined();
-    expect(en!.headword).toMatch(/^[\x20-\x7E]+$/);
-    expect(en!.definition.text).not.toMatch(/\p{Script=Han}{3,}/u); // Chinese only in titles of Chinese pages, none here
-    for (const [original, translated] of [[entry.definition, en!.definition], ...(entry.gloss ? [[entry.gloss, en!.gloss!]] : [])] as const) {
-      expect(codeSpans(translated.markdown)).toEqual(codeSpans(original.markdown));
-      expect(fences(translated.markdown)).toEqual(fences(original.markdown));
-      expect(listItems(translated.markdown)).toBe(listItems(original.markdown));
-      expect(quoteLines(translated.markdown)).toBe(quoteLines(original.markdown));
-      expect(urls(translated.markdown)).toEqual(urls(original.markdown));
-    }
-  });
+  test.each(entries.map((e) => [e.id, e] as const))(
+    '%s: translated, with the original’s links, code, lists and quotes',
+    (_, entry) => {
+      const en = entry.translations?.['en'];
+      expect(en).toBeDefined();
+      expect(en!.headword).toMatch(/^[\x20-\x7E]+$/);
+      expect(en!.definition.text).not.toMatch(/\p{Script=Han}{3,}/u); // Chinese only in titles of Chinese pages, none here
+      for (const [original, translated] of [
+        [entry.definition, en!.definition],
+        ...(entry.gloss ? [[entry.gloss, en!.gloss!]] : []),
+      ] as const) {
+        expect(codeSpans(translated.markdown)).toEqual(codeSpans(original.markdown));
+        expect(fences(translated.markdown)).toEqual(fences(original.markdown));
+        expect(listItems(translated.markdown)).toBe(listItems(original.markdown));
+        expect(quoteLines(translated.markdown)).toBe(quoteLines(original.markdown));
+        expect(urls(translated.markdown)).toEqual(urls(original.markdown));
+      }
+    },
+  );
 
   test('explains the jargon instead of transliterating it', () => {
     expect(getEntry('overtrained')!.translations!['en']!.headword).toBe('Overfitted training run');

@@ -6,7 +6,9 @@ const { createConnection, ProposedFeatures, TextDocumentSyncKind } = require('vs
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new Map();
-connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, hoverProvider: true, completionProvider: {} } }));
+connection.onInitialize(() => ({
+  capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, hoverProvider: true, completionProvider: {} },
+}));
 connection.onDidOpenTextDocument(({ textDocument }) => documents.set(textDocument.uri, textDocument.text));
 connection.onDidChangeTextDocument(() => {});
 connection.onHover(() => ({ contents: { kind: 'markdown', value: '**CFG**' } }));

@@ -19,7 +19,8 @@ export function lazyFunctions(specifier: string, functionNames: readonly string[
   const names = [...new Set(functionNames)].sort();
   if (names.length === 0) throw new Error(`lazyFunctions: ${specifier} exports no functions`);
   for (const name of names) {
-    if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`lazyFunctions: ${JSON.stringify(name)} is not an identifier`);
+    if (!/^[A-Za-z_$][\w$]*$/.test(name))
+      throw new Error(`lazyFunctions: ${JSON.stringify(name)} is not an identifier`);
     if (OWN_NAMES.has(name)) throw new Error(`lazyFunctions: ${name} is a name of the stand-in module itself`);
   }
   const exact = new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
@@ -30,7 +31,10 @@ export function lazyFunctions(specifier: string, functionNames: readonly string[
         // The stand-in module's own `require` is the real, external one.
         args.namespace === NAMESPACE ? { path: specifier, external: true } : { path: specifier, namespace: NAMESPACE },
       );
-      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, () => ({ contents: standInModule(specifier, names), loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, () => ({
+        contents: standInModule(specifier, names),
+        loader: 'js',
+      }));
     },
   };
 }
@@ -56,7 +60,9 @@ export function standInModule(specifier: string, names: readonly string[]): stri
     ...names.map((name) => `  ${name} = lazyPackage.${name};`),
     '}',
     // An imported function is called without a receiver, whatever mode the bundle is in.
-    ...names.map((name) => `export let ${name} = function () { lazyLoad(); return ${name}.apply(undefined, arguments); };`),
+    ...names.map(
+      (name) => `export let ${name} = function () { lazyLoad(); return ${name}.apply(undefined, arguments); };`,
+    ),
     '',
   ].join('\n');
 }

@@ -23,4 +23,7 @@ function home(): string {
 }
 
 for (const flag of serverV8Flags(process.execArgv, process.env, process.versions.v8)) setFlagsFromString(flag);
-runWithCompileCache(join(__dirname, 'main.cjs'), { dir: compileCacheDir(process.env, process.platform, home()), writeAfterMs: 1000 });
+runWithCompileCache(join(__dirname, 'main.cjs'), {
+  dir: compileCacheDir(process.env, process.platform, home()),
+  writeAfterMs: 1000,
+});

@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +20,12 @@ describe('compileCacheDir', () => {
     ['linux', {}, '/home/u', '/home/u/.cache/sd-glossary-lsp'],
     ['linux', { XDG_CACHE_HOME: '' }, '/home/u', '/home/u/.cache/sd-glossary-lsp'],
     ['darwin', { XDG_CACHE_HOME: '/x' }, '/Users/u', '/Users/u/Library/Caches/sd-glossary-lsp'],
-    ['win32', { LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'C:\\Users\\u', join('C:\\Users\\u\\AppData\\Local', 'sd-glossary-lsp')],
+    [
+      'win32',
+      { LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' },
+      'C:\\Users\\u',
+      join('C:\\Users\\u\\AppData\\Local', 'sd-glossary-lsp'),
+    ],
     ['win32', {}, 'C:\\Users\\u', undefined],
     ['linux', {}, '', undefined],
     ['linux', { NODE_DISABLE_COMPILE_CACHE: '1', XDG_CACHE_HOME: '/x' }, '/home/u', undefined],
@@ -41,7 +55,8 @@ describe('runWithCompileCache', () => {
   let work: string;
   let dir: string;
   let starts = 0;
-  const program = (n: number) => `const dep = require('./dep.cjs');\nmodule.exports = { n: ${n}, dep, dirname: __dirname, filename: __filename, self: module.id };\n`;
+  const program = (n: number) =>
+    `const dep = require('./dep.cjs');\nmodule.exports = { n: ${n}, dep, dirname: __dirname, filename: __filename, self: module.id };\n`;
   /**
    * Writes the program into a folder of its own, as another install would. V8 keeps what this
    * process compiled by source and file name: at a new path it reads the code cache as a new
@@ -114,26 +129,42 @@ describe('runWithCompileCache', () => {
     const first = runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 });
     vi.runAllTimers();
     writeFileSync(first.file!, 'not a code cache');
-    expect(runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 })).toMatchObject({ hit: false, exports: { n: 1 } });
+    expect(runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 })).toMatchObject({
+      hit: false,
+      exports: { n: 1 },
+    });
     vi.runAllTimers();
     expect(runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 }).hit).toBe(true);
   });
 
-  test.skipIf(process.getuid === undefined)('a cache directory that others can write to is neither read nor written', () => {
-    const first = runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 });
-    vi.runAllTimers();
-    chmodSync(dir, 0o777);
-    expect(runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 })).toMatchObject({ hit: false, file: undefined, exports: { n: 1 } });
-    writeFileSync(first.file!, 'planted');
-    vi.runAllTimers();
-    expect(readFileSync(first.file!, 'utf8')).toBe('planted');
-    chmodSync(dir, 0o700);
-    expect(runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 })).toMatchObject({ hit: false, file: first.file });
-  });
+  test.skipIf(process.getuid === undefined)(
+    'a cache directory that others can write to is neither read nor written',
+    () => {
+      const first = runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 });
+      vi.runAllTimers();
+      chmodSync(dir, 0o777);
+      expect(runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 })).toMatchObject({
+        hit: false,
+        file: undefined,
+        exports: { n: 1 },
+      });
+      writeFileSync(first.file!, 'planted');
+      vi.runAllTimers();
+      expect(readFileSync(first.file!, 'utf8')).toBe('planted');
+      chmodSync(dir, 0o700);
+      expect(runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 })).toMatchObject({
+        hit: false,
+        file: first.file,
+      });
+    },
+  );
 
   test('a cache directory that cannot be made costs nothing but the cache', () => {
     writeFileSync(dir, 'a file where the directory should be');
-    expect(runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 })).toMatchObject({ hit: false, exports: { n: 1 } });
+    expect(runWithCompileCache(install(program(1)), { dir, writeAfterMs: 0 })).toMatchObject({
+      hit: false,
+      exports: { n: 1 },
+    });
     expect(() => vi.runAllTimers()).not.toThrow();
     expect(readFileSync(dir, 'utf8')).toBe('a file where the directory should be');
   });

@@ -70,7 +70,8 @@ export function runWithCompileCache(file: string, options: CompileCacheOptions):
   const source = readFileSync(file, 'utf8');
   // Code V8 takes from a cache loses what `import()` needs to find Node's loader
   // (nodejs/node#43663): such a file is required as usual, without a cache.
-  if (/\bimport\s*\(/.test(source)) return { file: undefined, hit: false, exports: Module.createRequire(file)(file) as unknown };
+  if (/\bimport\s*\(/.test(source))
+    return { file: undefined, hit: false, exports: Module.createRequire(file)(file) as unknown };
   const runtime = [process.version, process.platform, process.arch, ...process.execArgv];
   const dir = options.dir !== undefined && isOwnDirectory(options.dir) ? options.dir : undefined;
   const cacheFile = dir === undefined ? undefined : join(dir, compileCacheFileName(source, runtime));
@@ -82,9 +83,13 @@ export function runWithCompileCache(file: string, options: CompileCacheOptions):
       cachedData = undefined;
     }
   }
-  const script = new Script(Module.wrap(source), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
+  const script = new Script(Module.wrap(source), {
+    filename: file,
+    ...(cachedData === undefined ? {} : { cachedData }),
+  });
   const hit = cachedData !== undefined && script.cachedDataRejected !== true;
-  if (dir !== undefined && cacheFile !== undefined && !hit) setTimeout(() => writeCache(dir, cacheFile, script), options.writeAfterMs).unref();
+  if (dir !== undefined && cacheFile !== undefined && !hit)
+    setTimeout(() => writeCache(dir, cacheFile, script), options.writeAfterMs).unref();
   const module = new Module(file);
   module.filename = file;
   const run = script.runInThisContext() as (...args: unknown[]) => void;

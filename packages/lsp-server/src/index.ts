@@ -14,4 +14,13 @@ export {
 } from './service/language-service.js';
 export type { ServiceDocument } from './service/document.js';
 export { EXTRACTORS, extractorFor, type Extractor, type Region } from './service/extractors/index.js';
-export { DEFAULT_SETTINGS, LOCALE_CHOICES, localesToShow, parseSettings, servesLanguage, type HoverVerbosity, type LocaleChoice, type Settings } from './settings.js';
+export {
+  DEFAULT_SETTINGS,
+  LOCALE_CHOICES,
+  localesToShow,
+  parseSettings,
+  servesLanguage,
+  type HoverVerbosity,
+  type LocaleChoice,
+  type Settings,
+} from './settings.js';

@@ -15,7 +15,10 @@ function reference(body: Buffer): { value: unknown } | { error: true } {
 function decode(body: Buffer, cuts: readonly number[], longStringBytes: number): { value: unknown } | { error: true } {
   const decoder = new LargeBodyDecoder(body.length, longStringBytes);
   let at = 0;
-  for (const cut of [...cuts].filter((c) => c < body.length).sort((a, b) => a - b).concat(body.length)) {
+  for (const cut of [...cuts]
+    .filter((c) => c < body.length)
+    .sort((a, b) => a - b)
+    .concat(body.length)) {
     decoder.write(body.subarray(at, cut));
     at = cut;
   }
@@ -33,7 +36,11 @@ const piecesOf = (body: Buffer) => fc.array(fc.nat({ max: Math.max(0, body.lengt
 describe('LargeBodyDecoder', () => {
   test('a didOpen: the text comes back whole, keys and small values as they were', () => {
     const text = `# 炸炉\nCFG scale: 7 😀 "quoted" \\ back\tslash\u0001\n`.repeat(50);
-    const message = { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///a.md', languageId: 'markdown', version: 1, text } } };
+    const message = {
+      jsonrpc: '2.0',
+      method: 'textDocument/didOpen',
+      params: { textDocument: { uri: 'file:///a.md', languageId: 'markdown', version: 1, text } },
+    };
     const body = Buffer.from(JSON.stringify(message));
     expect(decode(body, [1, 100, 101, 2000], 64)).toEqual({ value: message });
   });
@@ -61,17 +68,31 @@ describe('LargeBodyDecoder', () => {
     // Raw string contents: any byte but a quote, plus backslash sequences good and bad.
     const content = fc.array(
       fc.oneof(
-        fc.integer({ min: 0x00, max: 0xff }).filter((b) => b !== 0x22 && b !== 0x5c).map((b) => [b]),
-        fc.constantFrom('\\n', '\\"', '\\\\', '\\u00e9', '\\ud83d\\ude00', '\\ud83d', '\\x', '\\u12g4', '\\').map((s) => [...Buffer.from(s)]),
+        fc
+          .integer({ min: 0x00, max: 0xff })
+          .filter((b) => b !== 0x22 && b !== 0x5c)
+          .map((b) => [b]),
+        fc
+          .constantFrom('\\n', '\\"', '\\\\', '\\u00e9', '\\ud83d\\ude00', '\\ud83d', '\\x', '\\u12g4', '\\')
+          .map((s) => [...Buffer.from(s)]),
         fc.constantFrom('é', '炸', '😀').map((s) => [...Buffer.from(s)]),
       ),
       { maxLength: 80 },
     );
     fc.assert(
-      fc.property(content, fc.integer({ min: 1, max: 30 }), fc.array(fc.nat({ max: 120 }), { maxLength: 8 }), (parts, longStringBytes, cuts) => {
-        const body = Buffer.concat([Buffer.from('{"jsonrpc":"2.0","text":"'), Buffer.from(parts.flat()), Buffer.from('","n":1}')]);
-        expect(decode(body, cuts, longStringBytes)).toEqual(reference(body));
-      }),
+      fc.property(
+        content,
+        fc.integer({ min: 1, max: 30 }),
+        fc.array(fc.nat({ max: 120 }), { maxLength: 8 }),
+        (parts, longStringBytes, cuts) => {
+          const body = Buffer.concat([
+            Buffer.from('{"jsonrpc":"2.0","text":"'),
+            Buffer.from(parts.flat()),
+            Buffer.from('","n":1}'),
+          ]);
+          expect(decode(body, cuts, longStringBytes)).toEqual(reference(body));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -11,7 +11,16 @@ export const LONG_STRING_BYTES = 64 * 1024;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-const SIMPLE_ESCAPES: Record<number, number> = { 0x22: 0x22, 0x5c: 0x5c, 0x2f: 0x2f, 0x62: 8, 0x66: 12, 0x6e: 10, 0x72: 13, 0x74: 9 };
+const SIMPLE_ESCAPES: Record<number, number> = {
+  0x22: 0x22,
+  0x5c: 0x5c,
+  0x2f: 0x2f,
+  0x62: 8,
+  0x66: 12,
+  0x6e: 10,
+  0x72: 13,
+  0x74: 9,
+};
 
 /** A long string: its UTF-8 bytes in `#out`, and any lone surrogates (`\ud800`) to insert. */
 interface LongString {
@@ -122,7 +131,9 @@ export class LargeBodyDecoder {
     });
     const placeholder = this.#placeholder;
     return JSON.parse(skeleton, (_key, value: unknown) =>
-      typeof value === 'string' && value.startsWith(placeholder) ? strings[Number(value.slice(placeholder.length))] : value,
+      typeof value === 'string' && value.startsWith(placeholder)
+        ? strings[Number(value.slice(placeholder.length))]
+        : value,
     );
   }
 

@@ -33,14 +33,20 @@ describe('LineDocument', () => {
 
   test('pasting many lines', () => {
     const d = new LineDocument('u', 'md', 1, 'a\nb');
-    d.update([{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, text: '\n'.repeat(50_000) }], 2);
+    d.update(
+      [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, text: '\n'.repeat(50_000) }],
+      2,
+    );
     expect(d.lineCount).toBe(50_002);
     expect(d.lineAt(50_001)).toBe('b');
   });
 
   test('agrees with the protocol’s reference TextDocument on random edits', () => {
     // Long enough texts to span several 64-line blocks.
-    const text = fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\n', '\n', '\r', '\r\n', '炸', '😀', ' '), maxLength: 400 });
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'b', '\n', '\n', '\n', '\r', '\r\n', '炸', '😀', ' '),
+      maxLength: 400,
+    });
     fc.assert(
       fc.property(text, fc.array(fc.tuple(fc.nat(500), fc.nat(500), text), { maxLength: 12 }), (initial, edits) => {
         let ref = TextDocument.create('u', 'md', 1, initial);
@@ -59,19 +65,27 @@ describe('LineDocument', () => {
   });
 
   test('stays in agreement over long edit sequences on longer texts (blocks split, kept and joined again)', () => {
-    const text = (maxLength: number) => fc.string({ unit: fc.constantFrom('a', '\n', '\n', '\r', '\r\n', '炸', ' '), maxLength });
+    const text = (maxLength: number) =>
+      fc.string({ unit: fc.constantFrom('a', '\n', '\n', '\r', '\r\n', '炸', ' '), maxLength });
     fc.assert(
-      fc.property(text(3000), fc.array(fc.tuple(fc.nat(3000), fc.nat(40), text(60)), { maxLength: 60 }), (initial, edits) => {
-        let ref = TextDocument.create('u', 'md', 1, initial);
-        const doc = new LineDocument('u', 'md', 1, initial);
-        edits.forEach(([at, length, insert], i) => {
-          const size = ref.getText().length;
-          const range = { start: ref.positionAt(Math.min(at, size)), end: ref.positionAt(Math.min(at + length, size)) };
-          ref = TextDocument.update(ref, [{ range, text: insert }], i + 2);
-          doc.update([{ range, text: insert }], i + 2);
-        });
-        expect(lines(doc)).toEqual(reference(ref));
-      }),
+      fc.property(
+        text(3000),
+        fc.array(fc.tuple(fc.nat(3000), fc.nat(40), text(60)), { maxLength: 60 }),
+        (initial, edits) => {
+          let ref = TextDocument.create('u', 'md', 1, initial);
+          const doc = new LineDocument('u', 'md', 1, initial);
+          edits.forEach(([at, length, insert], i) => {
+            const size = ref.getText().length;
+            const range = {
+              start: ref.positionAt(Math.min(at, size)),
+              end: ref.positionAt(Math.min(at + length, size)),
+            };
+            ref = TextDocument.update(ref, [{ range, text: insert }], i + 2);
+            doc.update([{ range, text: insert }], i + 2);
+          });
+          expect(lines(doc)).toEqual(reference(ref));
+        },
+      ),
       { numRuns: 300 },
     );
   });

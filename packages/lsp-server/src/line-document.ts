@@ -123,7 +123,8 @@ export class LineDocument implements ServiceDocument {
     const headLines = firstLine - this.#firstLines[a]!;
     const headEnd = offsetInRegion(blockA.text, headLines, 0);
     const tailLines = this.#firstLines[b]! + blockB.lines - (lastLine + 1);
-    const tailStart = tailLines > 0 ? offsetInRegion(blockB.text, lastLine + 1 - this.#firstLines[b]!, 0) : blockB.text.length;
+    const tailStart =
+      tailLines > 0 ? offsetInRegion(blockB.text, lastLine + 1 - this.#firstLines[b]!, 0) : blockB.text.length;
     let region: string;
     if (a === b) region = blockA.text.slice(headEnd, tailStart);
     else {
@@ -196,7 +197,8 @@ export class LineDocument implements ServiceDocument {
     };
     let start = clamp(range.start);
     let end = clamp(range.end);
-    if (end.line < start.line || (end.line === start.line && end.character < start.character)) [start, end] = [end, start];
+    if (end.line < start.line || (end.line === start.line && end.character < start.character))
+      [start, end] = [end, start];
     return { start, end };
   }
 }

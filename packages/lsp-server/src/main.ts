@@ -24,8 +24,12 @@ if (args.includes('--version') || args.includes('-v')) {
   process.stdout.write(`${SERVER_VERSION}\n`);
 } else if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(HELP);
-} else if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
-  process.stderr.write(`sd-glossary-lsp: say how to talk: --stdio, --node-ipc, --socket=<port> or --pipe=<name>\n\n${HELP}`);
+} else if (
+  !args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))
+) {
+  process.stderr.write(
+    `sd-glossary-lsp: say how to talk: --stdio, --node-ipc, --socket=<port> or --pipe=<name>\n\n${HELP}`,
+  );
   process.exitCode = 2;
 } else {
   const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);

@@ -21,8 +21,18 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { LineDocument, type ContentChange } from './line-document.js';
-import { createLanguageService, type GlossarySource, type LanguageService, type RequestContext } from './service/language-service.js';
-import { createWorkspaceGlossaries, DEFAULT_GLOSSARY_NAMES, type GlossaryFile, type WorkspaceFiles } from './workspace/manager.js';
+import {
+  createLanguageService,
+  type GlossarySource,
+  type LanguageService,
+  type RequestContext,
+} from './service/language-service.js';
+import {
+  createWorkspaceGlossaries,
+  DEFAULT_GLOSSARY_NAMES,
+  type GlossaryFile,
+  type WorkspaceFiles,
+} from './workspace/manager.js';
 import { mergeGlossaries } from './workspace/merge.js';
 import { DEFAULT_SETTINGS, isAbsolutePath, parseSettings, type Settings } from './settings.js';
 
@@ -74,7 +84,9 @@ function safely(effect: () => void): void {
 
 function isContentChange(change: unknown): change is ContentChange {
   const c = change as { text?: unknown; range?: { start?: unknown; end?: unknown } } | null;
-  return typeof c?.text === 'string' && (c.range === undefined || (isPosition(c.range.start) && isPosition(c.range.end)));
+  return (
+    typeof c?.text === 'string' && (c.range === undefined || (isPosition(c.range.start) && isPosition(c.range.end)))
+  );
 }
 
 /** How long typing in a glossary file must pause before the file is reread. */
@@ -90,8 +102,10 @@ function isPosition(value: unknown): value is Position {
 /** The document and position of a request, or an InvalidParams error saying what is wrong. */
 function textDocumentPosition(params: unknown): { uri: string; position: Position } | ResponseError<void> {
   const p = params as { textDocument?: { uri?: unknown }; position?: unknown } | null | undefined;
-  if (typeof p?.textDocument?.uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri must be a string');
-  if (!isPosition(p.position)) return new ResponseError(ErrorCodes.InvalidParams, 'position must have numeric line and character');
+  if (typeof p?.textDocument?.uri !== 'string')
+    return new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri must be a string');
+  if (!isPosition(p.position))
+    return new ResponseError(ErrorCodes.InvalidParams, 'position must have numeric line and character');
   return { uri: p.textDocument.uri, position: p.position };
 }
 
@@ -105,7 +119,9 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   const logger = options.logger ?? connection.console;
   let builtinSource: GlossarySource | undefined;
   const builtin = (): GlossarySource => (builtinSource ??= typeof glossary === 'function' ? glossary() : glossary);
-  const workspace = options.workspaceFiles ? createWorkspaceGlossaries(options.workspaceFiles, (path) => pathToFileURL(path).href) : undefined;
+  const workspace = options.workspaceFiles
+    ? createWorkspaceGlossaries(options.workspaceFiles, (path) => pathToFileURL(path).href)
+    : undefined;
   let folders: string[] = [];
   let workspaceAllowed = true;
   let loaded: LanguageService | undefined;
@@ -143,8 +159,17 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     const valid = workspace?.valid() ?? [];
     if (valid.length === 0 && settings.builtin) return createLanguageService(source);
     const first = source.index.entries[0];
-    const merged = mergeGlossaries(settings.builtin ? source.index.glossary : undefined, first && source.sourceUri(first), valid);
-    return createLanguageService({ index: createGlossaryIndex(merged.glossary), sourceUri: merged.sourceUri, isBuiltin: merged.isBuiltin, labelOf: merged.labelOf });
+    const merged = mergeGlossaries(
+      settings.builtin ? source.index.glossary : undefined,
+      first && source.sourceUri(first),
+      valid,
+    );
+    return createLanguageService({
+      index: createGlossaryIndex(merged.glossary),
+      sourceUri: merged.sourceUri,
+      isBuiltin: merged.isBuiltin,
+      labelOf: merged.labelOf,
+    });
   }
 
   /**
@@ -153,13 +178,17 @@ export function createServer(options: ServerOptions): { dispose(): void } {
    */
   function publishDiagnostics(files: readonly GlossaryFile[], cleared: readonly string[] = []): Promise<void> {
     const sent: Array<Promise<void>> = [];
-    const send = (params: { uri: string; diagnostics: Diagnostic[] }) => safely(() => void sent.push(connection.sendDiagnostics(params).catch(() => undefined)));
+    const send = (params: { uri: string; diagnostics: Diagnostic[] }) =>
+      safely(() => void sent.push(connection.sendDiagnostics(params).catch(() => undefined)));
     for (const file of files) {
       const issues = file.issues.filter((i) => i.file === file.path);
       // Split only when there is something to point at: a sound 5 000-row file is reloaded often.
       const lines = issues.length > 0 ? file.text.split(/\r?\n/) : [];
       const diagnostics: Diagnostic[] = issues.map((i) => ({
-        range: { start: { line: i.line - 1, character: i.column - 1 }, end: { line: i.line - 1, character: Math.max(i.column, lines[i.line - 1]?.length ?? i.column) } },
+        range: {
+          start: { line: i.line - 1, character: i.column - 1 },
+          end: { line: i.line - 1, character: Math.max(i.column, lines[i.line - 1]?.length ?? i.column) },
+        },
         severity: 1,
         source: 'sd-glossary',
         message: i.message,
@@ -177,12 +206,19 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     // The user's own glossaries are read in an untrusted workspace too: they are not the workspace's.
     workspace.configure(workspaceAllowed ? folders : [], settings.glossaries, settings.userGlossaries);
     for (const path of settings.glossaries.filter(isAbsolutePath)) {
-      safely(() => logger.error(`sdGlossary.glossaries: "${path}" is not read, as it is outside the workspace; list it in sdGlossary.userGlossaries in your user settings`));
+      safely(() =>
+        logger.error(
+          `sdGlossary.glossaries: "${path}" is not read, as it is outside the workspace; list it in sdGlossary.userGlossaries in your user settings`,
+        ),
+      );
     }
     registerWatchers();
     await workspace.discover();
     const after = workspace.files();
-    const published = publishDiagnostics(after, before.filter((uri) => !after.some((f) => f.uri === uri)));
+    const published = publishDiagnostics(
+      after,
+      before.filter((uri) => !after.some((f) => f.uri === uri)),
+    );
     if (after.length > 0 || before.length > 0) glossariesChanged(published);
     else loaded = undefined; // the settings may have turned the built-in glossary off or on
   }
@@ -195,23 +231,34 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   function registerWatchers(): void {
     if (!workspace || !canWatchFiles) return;
     const watchers: FileSystemWatcher[] = [
-      ...(workspaceAllowed ? [`**/{${DEFAULT_GLOSSARY_NAMES.join(',')}}`, ...settings.glossaries.filter((p) => !isAbsolutePath(p))] : []).map((g) => ({ globPattern: g })),
+      ...(workspaceAllowed
+        ? [`**/{${DEFAULT_GLOSSARY_NAMES.join(',')}}`, ...settings.glossaries.filter((p) => !isAbsolutePath(p))]
+        : []
+      ).map((g) => ({ globPattern: g })),
       ...settings.userGlossaries.map((path) => ({
-        globPattern: canWatchRelative ? { baseUri: pathToFileURL(dirname(path)).href, pattern: basename(path) } : path.replaceAll('\\', '/'),
+        globPattern: canWatchRelative
+          ? { baseUri: pathToFileURL(dirname(path)).href, pattern: basename(path) }
+          : path.replaceAll('\\', '/'),
       })),
     ];
     const key = JSON.stringify(watchers);
     if ((watching?.key ?? '[]') === key) return;
     const method = DidChangeWatchedFilesNotification.method;
-    const failed = (error: Error): void => safely(() => logger.error(`could not watch glossary files: ${error.message}`));
+    const failed = (error: Error): void =>
+      safely(() => logger.error(`could not watch glossary files: ${error.message}`));
     const previous = watching;
     const id = `sd-glossary-watchers-${++registrations}`;
     watching = watchers.length > 0 ? { key, id } : undefined;
     // The connection may have closed while the glossaries were read: then there is nothing to ask.
     safely(() => {
-      if (previous) void connection.sendRequest(UnregistrationRequest.type, { unregisterations: [{ id: previous.id, method }] }).catch(failed);
+      if (previous)
+        void connection
+          .sendRequest(UnregistrationRequest.type, { unregisterations: [{ id: previous.id, method }] })
+          .catch(failed);
       if (watchers.length > 0) {
-        void connection.sendRequest(RegistrationRequest.type, { registrations: [{ id, method, registerOptions: { watchers } }] }).catch(failed);
+        void connection
+          .sendRequest(RegistrationRequest.type, { registrations: [{ id, method, registerOptions: { watchers } }] })
+          .catch(failed);
       }
     });
   }
@@ -238,10 +285,18 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   let canWatchFiles = false;
   let canWatchRelative = false;
 
-  const context = (markdown: boolean): RequestContext => ({ settings, markdown, ...(clientLocale !== undefined && { clientLocale }) });
+  const context = (markdown: boolean): RequestContext => ({
+    settings,
+    markdown,
+    ...(clientLocale !== undefined && { clientLocale }),
+  });
 
   /** A request about a position in a document: cancelled, malformed, unknown document, or answered by `run`. */
-  function atPosition<T>(params: unknown, token: CancellationToken, run: (document: LineDocument, position: Position) => T): T | null | ResponseError<void> {
+  function atPosition<T>(
+    params: unknown,
+    token: CancellationToken,
+    run: (document: LineDocument, position: Position) => T,
+  ): T | null | ResponseError<void> {
     if (token.isCancellationRequested) return cancelled();
     const request = textDocumentPosition(params);
     if (request instanceof ResponseError) return request;
@@ -265,7 +320,8 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     connection.onInitialize((params) => {
       const caps: ClientCapabilities = params.capabilities ?? {};
       hoverMarkdown = caps.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? false;
-      documentationMarkdown = caps.textDocument?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? false;
+      documentationMarkdown =
+        caps.textDocument?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? false;
       canPullConfiguration = caps.workspace?.configuration === true;
       clientLocale = typeof params.locale === 'string' && params.locale.length > 0 ? params.locale : undefined;
       const init = params.initializationOptions as { workspaceGlossaries?: unknown } | null | undefined;
@@ -299,7 +355,10 @@ export function createServer(options: ServerOptions): { dispose(): void } {
       void (async () => {
         for (const change of Array.isArray(changes) ? changes : []) {
           if (typeof change?.uri !== 'string' || !change.uri.startsWith('file:')) continue;
-          const text = change.type === FileChangeType.Deleted ? undefined : await options.workspaceFiles?.read(fileURLToPath(change.uri));
+          const text =
+            change.type === FileChangeType.Deleted
+              ? undefined
+              : await options.workspaceFiles?.read(fileURLToPath(change.uri));
           await glossaryChanged(change.uri, text);
         }
       })();
@@ -325,14 +384,22 @@ export function createServer(options: ServerOptions): { dispose(): void } {
             setTimeout(() => {
               typing.delete(uri);
               const current = documents.get(uri);
-              if (current) void glossaryChanged(uri, Array.from({ length: current.lineCount }, (_, i) => current.lineAt(i)).join('\n'));
+              if (current)
+                void glossaryChanged(
+                  uri,
+                  Array.from({ length: current.lineCount }, (_, i) => current.lineAt(i)).join('\n'),
+                );
             }, TYPING_PAUSE_MS),
           );
         }
       } catch (error) {
         // A change we cannot apply leaves the copy out of step: drop it, the client reopens it.
         documents.delete(textDocument.uri);
-        safely(() => logger.error(`${textDocument.uri}: could not apply an edit (${(error as Error).message}); the document is closed`));
+        safely(() =>
+          logger.error(
+            `${textDocument.uri}: could not apply an edit (${(error as Error).message}); the document is closed`,
+          ),
+        );
       }
     }),
     connection.onDidCloseTextDocument(({ textDocument }) => {
@@ -351,15 +418,19 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     }),
     connection.onCompletionResolve((item, token) => {
       if (token.isCancellationRequested) return cancelled();
-      if (typeof item !== 'object' || item === null) return new ResponseError(ErrorCodes.InvalidParams, 'a completion item is an object');
+      if (typeof item !== 'object' || item === null)
+        return new ResponseError(ErrorCodes.InvalidParams, 'a completion item is an object');
       return service().resolveCompletion(item, context(documentationMarkdown));
     }),
     connection.onDefinition((params, token) =>
-      atPosition(params, token, (document, position) => service().definition(document, position, context(hoverMarkdown))),
+      atPosition(params, token, (document, position) =>
+        service().definition(document, position, context(hoverMarkdown)),
+      ),
     ),
     connection.onDocumentSymbol((params, token: CancellationToken) => {
       const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
-      if (typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri must be a string');
+      if (typeof uri !== 'string')
+        return new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri must be a string');
       const document = documents.get(uri);
       if (!document) return null;
       const symbols = service().documentSymbols(document, context(hoverMarkdown), token);

@@ -58,7 +58,8 @@ export const isAbsolutePath = (path: string): boolean => /^(?:\/|[A-Za-z]:[\\/]|
  * Whether a path may be a user glossary: absolute, and a markdown or JSON file.
  * @param path - a path from the `userGlossaries` setting.
  */
-export const isUserGlossaryPath = (path: string): boolean => isAbsolutePath(path) && /\.(?:md|json)$/i.test(path) && !path.includes('\0');
+export const isUserGlossaryPath = (path: string): boolean =>
+  isAbsolutePath(path) && /\.(?:md|json)$/i.test(path) && !path.includes('\0');
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -79,16 +80,26 @@ export function parseSettings(raw: unknown): Settings {
   const disabled = section['disabledLanguages'];
   return {
     enable: typeof section['enable'] === 'boolean' ? section['enable'] : DEFAULT_SETTINGS.enable,
-    disabledLanguages: Array.isArray(disabled) ? disabled.filter((x): x is string => typeof x === 'string') : DEFAULT_SETTINGS.disabledLanguages,
+    disabledLanguages: Array.isArray(disabled)
+      ? disabled.filter((x): x is string => typeof x === 'string')
+      : DEFAULT_SETTINGS.disabledLanguages,
     completion: {
       enable: typeof completion['enable'] === 'boolean' ? completion['enable'] : DEFAULT_SETTINGS.completion.enable,
       maxItems:
-        typeof maxItems === 'number' && Number.isInteger(maxItems) && maxItems > 0 ? Math.min(maxItems, 1000) : DEFAULT_SETTINGS.completion.maxItems,
+        typeof maxItems === 'number' && Number.isInteger(maxItems) && maxItems > 0
+          ? Math.min(maxItems, 1000)
+          : DEFAULT_SETTINGS.completion.maxItems,
     },
-    hover: { verbosity: verbosity === 'summary' || verbosity === 'full' ? verbosity : DEFAULT_SETTINGS.hover.verbosity },
-    locale: LOCALE_CHOICES.includes(section['locale'] as LocaleChoice) ? (section['locale'] as LocaleChoice) : DEFAULT_SETTINGS.locale,
+    hover: {
+      verbosity: verbosity === 'summary' || verbosity === 'full' ? verbosity : DEFAULT_SETTINGS.hover.verbosity,
+    },
+    locale: LOCALE_CHOICES.includes(section['locale'] as LocaleChoice)
+      ? (section['locale'] as LocaleChoice)
+      : DEFAULT_SETTINGS.locale,
     builtin: typeof section['builtin'] === 'boolean' ? section['builtin'] : DEFAULT_SETTINGS.builtin,
-    glossaries: Array.isArray(section['glossaries']) ? section['glossaries'].filter((x): x is string => typeof x === 'string' && x.length > 0) : DEFAULT_SETTINGS.glossaries,
+    glossaries: Array.isArray(section['glossaries'])
+      ? section['glossaries'].filter((x): x is string => typeof x === 'string' && x.length > 0)
+      : DEFAULT_SETTINGS.glossaries,
     userGlossaries: Array.isArray(section['userGlossaries'])
       ? section['userGlossaries'].filter((x): x is string => typeof x === 'string' && isUserGlossaryPath(x))
       : DEFAULT_SETTINGS.userGlossaries,
@@ -103,7 +114,8 @@ export function parseSettings(raw: unknown): Settings {
  * @returns e.g. `['en', 'zh-CN']`: the translation, then the original, labelled.
  */
 export function localesToShow(choice: LocaleChoice, clientLocale: string | undefined, sourceLocale: string): string[] {
-  const isSource = (tag: string): boolean => tag.toLowerCase().split('-')[0] === sourceLocale.toLowerCase().split('-')[0];
+  const isSource = (tag: string): boolean =>
+    tag.toLowerCase().split('-')[0] === sourceLocale.toLowerCase().split('-')[0];
   switch (choice) {
     case 'zh-CN':
       return [sourceLocale];

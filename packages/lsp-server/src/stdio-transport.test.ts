@@ -19,7 +19,12 @@ function reading(): { push(...chunks: Buffer[]): void; messages: Message[]; erro
   return { push: (...chunks) => chunks.forEach((c) => input.emit('data', c)), messages, errors };
 }
 
-const hover = { jsonrpc: '2.0', id: 1, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///炸炉.md' }, position: { line: 0, character: 2 } } };
+const hover = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'textDocument/hover',
+  params: { textDocument: { uri: 'file:///炸炉.md' }, position: { line: 0, character: 2 } },
+};
 const note = { jsonrpc: '2.0', method: 'initialized', params: {} };
 
 describe('parseHeaders', () => {
@@ -29,7 +34,10 @@ describe('parseHeaders', () => {
     ['Content-Type: application/vscode-jsonrpc; charset=utf8\r\nCONTENT-LENGTH: 0', 0],
     ['Content-Type: application/vscode-jsonrpc', 'a message without Content-Length'],
     ['Content-Length: 12x', 'Content-Length is not a byte count: "12x"'],
-    ['Content-Length: 3\r\nContent-Type: application/json; charset=latin1', 'unsupported charset latin1: only utf-8 is'],
+    [
+      'Content-Length: 3\r\nContent-Type: application/json; charset=latin1',
+      'unsupported charset latin1: only utf-8 is',
+    ],
     ['Content-Length 3', 'a header line without a name: "Content-Length 3"'],
   ])('%j → %j', (block, expected) => {
     expect(parseHeaders(block)).toBe(expected);
@@ -38,7 +46,11 @@ describe('parseHeaders', () => {
 
 describe('StdioMessageReader', () => {
   test('messages cut at every byte, and several in one chunk, arrive whole and in order', () => {
-    const bytes = Buffer.concat([frame(hover), frame(note, 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n'), frame(hover)]);
+    const bytes = Buffer.concat([
+      frame(hover),
+      frame(note, 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n'),
+      frame(hover),
+    ]);
     const oneByOne = reading();
     for (let i = 0; i < bytes.length; i++) oneByOne.push(bytes.subarray(i, i + 1));
     const together = reading();
@@ -51,7 +63,11 @@ describe('StdioMessageReader', () => {
 
   test('a large body (a big document opened) arrives whole, cut into pipe-sized chunks', () => {
     const text = '## 第 1 节：炸炉了\nCFG scale: 7, "Clip skip": 2 😀\r\n'.repeat(Math.ceil(LARGE_BODY_BYTES / 40));
-    const open = { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///a.md', languageId: 'markdown', version: 1, text } } };
+    const open = {
+      jsonrpc: '2.0',
+      method: 'textDocument/didOpen',
+      params: { textDocument: { uri: 'file:///a.md', languageId: 'markdown', version: 1, text } },
+    };
     const bytes = Buffer.concat([frame(open), frame(hover)]);
     expect(bytes.length).toBeGreaterThan(LARGE_BODY_BYTES);
     const r = reading();
@@ -65,7 +81,10 @@ describe('StdioMessageReader', () => {
     const r = reading();
     r.push(Buffer.from(`Content-Length: ${bad.length}\r\n\r\n`), bad, frame([1, 2]), frame(note));
     expect(r.messages).toEqual([note]);
-    expect(r.errors).toEqual([expect.stringMatching(/^skipped a message that is not JSON: /), 'skipped a message that is not JSON-RPC 2.0']);
+    expect(r.errors).toEqual([
+      expect.stringMatching(/^skipped a message that is not JSON: /),
+      'skipped a message that is not JSON-RPC 2.0',
+    ]);
   });
 
   test('a header without a length is reported, what came with it dropped, and reading resumes with the next chunk', () => {
@@ -95,7 +114,10 @@ describe('StdioMessageWriter', () => {
     const writer = new StdioMessageWriter(output);
     await writer.write(hover as Message);
     await writer.write(note as Message);
-    expect(writes.map((w) => w.toString('utf8'))).toEqual([frame(hover).toString('utf8'), frame(note).toString('utf8')]);
+    expect(writes.map((w) => w.toString('utf8'))).toEqual([
+      frame(hover).toString('utf8'),
+      frame(note).toString('utf8'),
+    ]);
   });
 
   test('a failed write rejects and is reported with the message and a count', async () => {

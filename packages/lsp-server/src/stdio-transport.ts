@@ -11,7 +11,15 @@
 // promises and decoder objects.
 import type { Readable, Writable } from 'node:stream';
 import { LargeBodyDecoder } from './large-body.js';
-import { AbstractMessageReader, AbstractMessageWriter, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node.js';
+import {
+  AbstractMessageReader,
+  AbstractMessageWriter,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node.js';
 
 const HEADER_END = Buffer.from('\r\n\r\n', 'latin1');
 /** Longest header block accepted; a stream that sends more without a blank line is not LSP. */
@@ -35,7 +43,8 @@ export function parseHeaders(block: string): number | string {
       length = Number(value);
     } else if (name === 'content-type') {
       const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(value)?.[1]?.toLowerCase();
-      if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') return `unsupported charset ${charset}: only utf-8 is`;
+      if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+        return `unsupported charset ${charset}: only utf-8 is`;
     }
   }
   return length ?? 'a message without Content-Length';

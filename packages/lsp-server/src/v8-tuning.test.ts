@@ -5,7 +5,11 @@ const V8_11 = '11.3.244.8-node.33';
 
 describe('serverV8Flags', () => {
   test('without flags of the user: all of them', () => {
-    expect(serverV8Flags([], {}, V8_11)).toEqual(['--semi-space-growth-factor=1', '--no-turbo-inlining', '--interrupt-budget=16384']);
+    expect(serverV8Flags([], {}, V8_11)).toEqual([
+      '--semi-space-growth-factor=1',
+      '--no-turbo-inlining',
+      '--interrupt-budget=16384',
+    ]);
   });
 
   test.each([
@@ -19,8 +23,16 @@ describe('serverV8Flags', () => {
     [['--semi-space-growth-factor=2'], {}, ['--no-turbo-inlining', '--interrupt-budget=16384']],
     [['--turbo-inlining'], {}, ['--semi-space-growth-factor=1', '--interrupt-budget=16384']],
     [['--turbo_inlining', '--semi_space_growth_factor=4', '--interrupt_budget=1000'], {}, []],
-    [[], { NODE_OPTIONS: '--max-old-space-size=512  --no-turbo-inlining' }, ['--semi-space-growth-factor=1', '--interrupt-budget=16384']],
-    [['--inspect=6019', '--nolazy'], { NODE_OPTIONS: '' }, ['--semi-space-growth-factor=1', '--no-turbo-inlining', '--interrupt-budget=16384']],
+    [
+      [],
+      { NODE_OPTIONS: '--max-old-space-size=512  --no-turbo-inlining' },
+      ['--semi-space-growth-factor=1', '--interrupt-budget=16384'],
+    ],
+    [
+      ['--inspect=6019', '--nolazy'],
+      { NODE_OPTIONS: '' },
+      ['--semi-space-growth-factor=1', '--no-turbo-inlining', '--interrupt-budget=16384'],
+    ],
   ])('a flag the user gave (%j, %j) is left as given', (execArgv, env, expected) => {
     expect(serverV8Flags(execArgv, env, V8_11)).toEqual(expected);
   });

@@ -31,7 +31,10 @@ const FLAGS: ReadonlyArray<{ readonly flag: string; readonly v8Majors?: readonly
 
 /** The name of a V8 flag as the command line may spell it (`--no-x`, `--x=1`, `_` or `-`). */
 function flagName(flag: string): string {
-  return flag.replace(/^--(no-?)?/, '').replace(/=.*$/, '').replace(/_/g, '-');
+  return flag
+    .replace(/^--(no-?)?/, '')
+    .replace(/=.*$/, '')
+    .replace(/_/g, '-');
 }
 
 /**
@@ -44,6 +47,10 @@ function flagName(flag: string): string {
  */
 export function serverV8Flags(execArgv: readonly string[], env: NodeJS.ProcessEnv, v8Version: string): string[] {
   const major = Number.parseInt(v8Version, 10);
-  const given = new Set([...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].filter((a) => a.startsWith('--')).map(flagName));
-  return FLAGS.filter(({ flag, v8Majors }) => (v8Majors === undefined || v8Majors.includes(major)) && !given.has(flagName(flag))).map(({ flag }) => flag);
+  const given = new Set(
+    [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].filter((a) => a.startsWith('--')).map(flagName),
+  );
+  return FLAGS.filter(
+    ({ flag, v8Majors }) => (v8Majors === undefined || v8Majors.includes(major)) && !given.has(flagName(flag)),
+  ).map(({ flag }) => flag);
 }

@@ -6,7 +6,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node.js';
 import { createConnection } from 'vscode-languageserver/node.js';
 import type { ClientCapabilities } from 'vscode-languageserver';
 import { builtinGlossary } from '../src/builtin-glossary.js';
@@ -41,7 +46,11 @@ export interface TestClient {
   readonly notifications: Array<{ method: string; params: unknown }>;
   /** Resolves with the first notification (already received or still to come) that matches. */
   notification<P>(method: string, matches?: (params: P) => boolean): Promise<P>;
-  initialize(capabilities?: ClientCapabilities, initializationOptions?: unknown, rootUri?: string | null): Promise<unknown>;
+  initialize(
+    capabilities?: ClientCapabilities,
+    initializationOptions?: unknown,
+    rootUri?: string | null,
+  ): Promise<unknown>;
   open(uri: string, languageId: string, text: string, version?: number): void;
   request<R>(method: string, params: unknown): Promise<R>;
   close(): Promise<void>;
@@ -49,7 +58,8 @@ export interface TestClient {
 
 function wire(readable: Readable, writable: Writable, onClose: () => Promise<void>): TestClient {
   const connection = createMessageConnection(new StreamMessageReader(readable), new StreamMessageWriter(writable));
-  const waiting: Array<{ method: string; matches: (params: unknown) => boolean; resolve: (params: unknown) => void }> = [];
+  const waiting: Array<{ method: string; matches: (params: unknown) => boolean; resolve: (params: unknown) => void }> =
+    [];
   const client: TestClient = {
     connection,
     settings: null,
@@ -57,7 +67,9 @@ function wire(readable: Readable, writable: Writable, onClose: () => Promise<voi
     notification<P>(method: string, matches: (params: P) => boolean = () => true): Promise<P> {
       const seen = client.notifications.find((n) => n.method === method && matches(n.params as P));
       if (seen) return Promise.resolve(seen.params as P);
-      return new Promise<P>((resolve) => waiting.push({ method, matches: matches as (p: unknown) => boolean, resolve: resolve as (p: unknown) => void }));
+      return new Promise<P>((resolve) =>
+        waiting.push({ method, matches: matches as (p: unknown) => boolean, resolve: resolve as (p: unknown) => void }),
+      );
     },
     async initialize(capabilities = MARKDOWN_CLIENT, initializationOptions, rootUri: string | null = null) {
       const result = await connection.sendRequest('initialize', {
@@ -75,7 +87,9 @@ function wire(readable: Readable, writable: Writable, onClose: () => Promise<voi
     request: (method, params) => connection.sendRequest(method, params),
     close: onClose,
   };
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => client.settings));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+    params.items.map(() => client.settings),
+  );
   connection.onNotification((method, params) => {
     client.notifications.push({ method, params });
     for (const w of [...waiting]) {
@@ -94,7 +108,9 @@ function wire(readable: Readable, writable: Writable, onClose: () => Promise<voi
  * Starts a server in this process, over in-memory streams.
  * @returns the client, plus the streams and the server (to check listeners and dispose).
  */
-export function startInProcess(options: { workspace?: boolean } = {}): TestClient & { toServer: PassThrough; toClient: PassThrough; dispose(): void } {
+export function startInProcess(
+  options: { workspace?: boolean } = {},
+): TestClient & { toServer: PassThrough; toClient: PassThrough; dispose(): void } {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
@@ -102,7 +118,9 @@ export function startInProcess(options: { workspace?: boolean } = {}): TestClien
     connection: serverConnection,
     glossary: builtinGlossary(),
     version: 'test',
-    ...(options.workspace && { workspaceFiles: { read: (path: string) => readFile(path, 'utf8').catch(() => undefined) } }),
+    ...(options.workspace && {
+      workspaceFiles: { read: (path: string) => readFile(path, 'utf8').catch(() => undefined) },
+    }),
   });
   serverConnection.listen();
   const client = wire(toClient, toServer, async () => {
@@ -117,7 +135,9 @@ export function startInProcess(options: { workspace?: boolean } = {}): TestClien
  * Spawns the built bin over stdio.
  * @returns the client and the child process.
  */
-export function spawnStdio(args: string[] = ['--stdio']): TestClient & { child: ChildProcess; exited: Promise<number | null> } {
+export function spawnStdio(
+  args: string[] = ['--stdio'],
+): TestClient & { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const client = wire(child.stdout!, child.stdin!, async () => {

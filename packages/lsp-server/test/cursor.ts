@@ -11,10 +11,14 @@ export const CURSOR = '‸';
  */
 export function at(marked: string, languageId = 'markdown'): { document: LineDocument; position: Position } {
   const offset = marked.indexOf(CURSOR);
-  if (offset < 0 || marked.indexOf(CURSOR, offset + 1) >= 0) throw new Error(`one ${CURSOR} expected in ${JSON.stringify(marked)}`);
+  if (offset < 0 || marked.indexOf(CURSOR, offset + 1) >= 0)
+    throw new Error(`one ${CURSOR} expected in ${JSON.stringify(marked)}`);
   const before = marked.slice(0, offset).split(/\r\n|\r|\n/);
   const text = marked.slice(0, offset) + marked.slice(offset + CURSOR.length);
-  return { document: new LineDocument('file:///test/doc', languageId, 1, text), position: { line: before.length - 1, character: before.at(-1)!.length } };
+  return {
+    document: new LineDocument('file:///test/doc', languageId, 1, text),
+    position: { line: before.length - 1, character: before.at(-1)!.length },
+  };
 }
 
 /** The text a single-line range of a document covers. */

@@ -14,8 +14,50 @@ import { startInProcess } from './client.js';
 
 const reference = createLanguageService(builtinGlossary());
 
-const LANGUAGES = ['markdown', 'plaintext', 'sd-prompt', 'json', 'jsonc', 'yaml', 'toml', 'ini', 'properties', 'python'];
-const PIECES = ['CFG', ' scale', 'cfg_scale', 'VAE', 'vae', 'clip_skip', '炸炉', '损失函数', '潜在', 'zl', 'Dream', '(', ':1.2)', '<lora:', '>', '"', '{', '}', '//', '#', 'https://x.io/', '\n', '\r\n', ' ', '😀', '\\(', '[', ']', '，', 'é'];
+const LANGUAGES = [
+  'markdown',
+  'plaintext',
+  'sd-prompt',
+  'json',
+  'jsonc',
+  'yaml',
+  'toml',
+  'ini',
+  'properties',
+  'python',
+];
+const PIECES = [
+  'CFG',
+  ' scale',
+  'cfg_scale',
+  'VAE',
+  'vae',
+  'clip_skip',
+  '炸炉',
+  '损失函数',
+  '潜在',
+  'zl',
+  'Dream',
+  '(',
+  ':1.2)',
+  '<lora:',
+  '>',
+  '"',
+  '{',
+  '}',
+  '//',
+  '#',
+  'https://x.io/',
+  '\n',
+  '\r\n',
+  ' ',
+  '😀',
+  '\\(',
+  '[',
+  ']',
+  '，',
+  'é',
+];
 const text = fc.oneof(
   fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join('')),
   fc.string({ unit: 'grapheme', maxLength: 60 }),
@@ -24,7 +66,13 @@ const text = fc.oneof(
 const position = fc.record({ line: fc.integer({ min: -1, max: 12 }), character: fc.integer({ min: -1, max: 80 }) });
 const op = fc.oneof(
   fc.record({ kind: fc.constant('open' as const), doc: fc.nat(2), languageId: fc.constantFrom(...LANGUAGES), text }),
-  fc.record({ kind: fc.constant('edit' as const), doc: fc.nat(2), from: fc.double({ min: 0, max: 1, noNaN: true }), to: fc.double({ min: 0, max: 1, noNaN: true }), text }),
+  fc.record({
+    kind: fc.constant('edit' as const),
+    doc: fc.nat(2),
+    from: fc.double({ min: 0, max: 1, noNaN: true }),
+    to: fc.double({ min: 0, max: 1, noNaN: true }),
+    text,
+  }),
   fc.record({ kind: fc.constant('hover' as const), doc: fc.nat(3), position }),
   fc.record({ kind: fc.constant('completion' as const), doc: fc.nat(3), position, invoked: fc.boolean() }),
   fc.record({ kind: fc.constant('resolve' as const), id: fc.constantFrom('cfg', 'nope', 42) }),
@@ -46,7 +94,9 @@ test('thousands of random requests are all answered, and nothing leaks', async (
       const ask = (method: string, params: unknown) => {
         requests++;
         // A result, or an LSP error with a numeric code: both are answers.
-        pending.push(client.request(method, params).catch((error: { code?: unknown }) => expect(typeof error.code).toBe('number')));
+        pending.push(
+          client.request(method, params).catch((error: { code?: unknown }) => expect(typeof error.code).toBe('number')),
+        );
       };
       for (const o of ops) {
         switch (o.kind) {
@@ -74,7 +124,11 @@ test('thousands of random requests are all answered, and nothing leaks', async (
             ask('textDocument/hover', { textDocument: { uri: uri(o.doc) }, position: o.position });
             break;
           case 'completion':
-            ask('textDocument/completion', { textDocument: { uri: uri(o.doc) }, position: o.position, context: { triggerKind: o.invoked ? 1 : 2, triggerCharacter: 'x' } });
+            ask('textDocument/completion', {
+              textDocument: { uri: uri(o.doc) },
+              position: o.position,
+              context: { triggerKind: o.invoked ? 1 : 2, triggerCharacter: 'x' },
+            });
             break;
           case 'resolve':
             ask('completionItem/resolve', { label: 'x', data: { id: o.id } });

@@ -26,7 +26,10 @@ interface NvimResult {
 function runNvim(file: string, filetype: string, hover: object, completion: object): NvimResult {
   const out = join(work, `${filetype}.json`);
   const spec = join(work, `${filetype}.spec.json`);
-  writeFileSync(spec, JSON.stringify({ cmd: [process.execPath, BIN, '--stdio'], root: work, file, filetype, out, hover, completion }));
+  writeFileSync(
+    spec,
+    JSON.stringify({ cmd: [process.execPath, BIN, '--stdio'], root: work, file, filetype, out, hover, completion }),
+  );
   execFileSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${PROBE}`], {
     env: { ...process.env, SDG_NVIM_SPEC: spec, XDG_STATE_HOME: work, XDG_DATA_HOME: work, XDG_CACHE_HOME: work },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,7 +49,9 @@ test('hover and completion through Neovim’s built-in client, in a Chinese mark
   expect(result.errors).toEqual([]);
   expect(result.capabilities).toMatchObject({ hoverProvider: true, completionProvider: { resolveProvider: true } });
   expect(result.hover?.range).toEqual({ start: { line: 0, character: 12 }, end: { line: 0, character: 14 } });
-  expect(result.hover?.contents.value.startsWith(`**炸炉**\n\n${getEntry('overtrained')!.definition.markdown}`)).toBe(true);
+  expect(result.hover?.contents.value.startsWith(`**炸炉**\n\n${getEntry('overtrained')!.definition.markdown}`)).toBe(
+    true,
+  );
   expect(result.completion?.items[0]).toMatchObject({
     label: '炸炉',
     textEdit: { range: { start: { line: 2, character: 4 }, end: { line: 2, character: 5 } }, newText: '炸炉' },

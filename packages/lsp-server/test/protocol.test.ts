@@ -8,7 +8,10 @@ let client: ReturnType<typeof startInProcess>;
 afterEach(async () => client?.close());
 
 const hover = (position: { line: number; character: number }, uri = URI) =>
-  client.request<{ contents: { kind: string; value: string }; range: unknown } | null>('textDocument/hover', { textDocument: { uri }, position });
+  client.request<{ contents: { kind: string; value: string }; range: unknown } | null>('textDocument/hover', {
+    textDocument: { uri },
+    position,
+  });
 
 describe('initialize', () => {
   test('advertises every capability statically, without needing snippet support', async () => {
@@ -34,7 +37,9 @@ describe('markup negotiation', () => {
     client.open(URI, 'markdown', 'a VAE');
     const result = await hover({ line: 0, character: 3 });
     expect(result?.contents.kind).toBe('plaintext');
-    expect(result?.contents.value.startsWith('VAE (Variational autoencoders, 变分自编码器, variational autoencoder)\n\n')).toBe(true);
+    expect(
+      result?.contents.value.startsWith('VAE (Variational autoencoders, 变分自编码器, variational autoencoder)\n\n'),
+    ).toBe(true);
   });
 });
 
@@ -63,7 +68,9 @@ describe('settings', () => {
   test('pushed in didChangeConfiguration', async () => {
     client = startInProcess();
     await client.initialize({});
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { sdGlossary: { enable: false } } });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { sdGlossary: { enable: false } },
+    });
     client.open(URI, 'markdown', 'VAE');
     expect(await hover({ line: 0, character: 1 })).toBeNull();
   });
@@ -81,7 +88,10 @@ describe('document sync', () => {
     client = startInProcess();
     await client.initialize();
     client.open(URI, 'markdown', 'first line\nthe VAE here');
-    expect((await hover({ line: 1, character: 5 }))?.range).toEqual({ start: { line: 1, character: 4 }, end: { line: 1, character: 7 } });
+    expect((await hover({ line: 1, character: 5 }))?.range).toEqual({
+      start: { line: 1, character: 4 },
+      end: { line: 1, character: 7 },
+    });
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: URI, version: 2 },
       contentChanges: [{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 4 } }, text: 'CLIP ' }],
@@ -105,17 +115,28 @@ describe('bad input', () => {
     client = startInProcess();
     await client.initialize();
     expect(await hover({ line: 0, character: 0 }, 'file:///nowhere.md')).toBeNull();
-    expect(await client.request('textDocument/completion', { textDocument: { uri: 'file:///nowhere.md' }, position: { line: 0, character: 0 } })).toBeNull();
-    expect(await client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///nowhere.md' } })).toBeNull();
+    expect(
+      await client.request('textDocument/completion', {
+        textDocument: { uri: 'file:///nowhere.md' },
+        position: { line: 0, character: 0 },
+      }),
+    ).toBeNull();
+    expect(
+      await client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///nowhere.md' } }),
+    ).toBeNull();
   });
 
   test('malformed params give InvalidParams, and the server keeps serving', async () => {
     client = startInProcess();
     await client.initialize();
     client.open(URI, 'markdown', 'VAE');
-    await expect(client.request('textDocument/hover', { textDocument: {}, position: { line: 0 } })).rejects.toMatchObject({ code: -32602 });
+    await expect(
+      client.request('textDocument/hover', { textDocument: {}, position: { line: 0 } }),
+    ).rejects.toMatchObject({ code: -32602 });
     await expect(client.request('textDocument/hover', null)).rejects.toMatchObject({ code: -32602 });
-    await expect(client.request('textDocument/definition', { textDocument: { uri: 5 } })).rejects.toMatchObject({ code: -32602 });
+    await expect(client.request('textDocument/definition', { textDocument: { uri: 5 } })).rejects.toMatchObject({
+      code: -32602,
+    });
     await expect(client.request('textDocument/documentSymbol', {})).rejects.toMatchObject({ code: -32602 });
     await expect(client.request('completionItem/resolve', 'x')).rejects.toMatchObject({ code: -32602 });
     expect((await hover({ line: 0, character: 1 }))?.contents.kind).toBe('markdown');
@@ -159,7 +180,11 @@ describe('bad input', () => {
     client.open(URI, 'markdown', 'VAE');
     const { CancellationTokenSource } = await import('vscode-jsonrpc');
     const source = new CancellationTokenSource();
-    const pending = client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 0, character: 1 } }, source.token);
+    const pending = client.connection.sendRequest(
+      'textDocument/hover',
+      { textDocument: { uri: URI }, position: { line: 0, character: 1 } },
+      source.token,
+    );
     source.cancel(); // the $/cancelRequest reaches the server with the request, before it runs
     await expect(pending).rejects.toMatchObject({ code: -32800 });
     expect((await hover({ line: 0, character: 1 }))?.contents.kind).toBe('markdown');

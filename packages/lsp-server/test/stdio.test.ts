@@ -14,15 +14,20 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { DEFAULT_SETTINGS } from '../src/settings.js';
 import { BIN, EXPECTED_CAPABILITIES, spawnStdio } from './client.js';
 
-const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
-const SOURCE_URI = pathToFileURL(fileURLToPath(new URL('../../glossary-data/source/glossary.zh-CN.md', import.meta.url))).href;
+const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as {
+  version: string;
+};
+const SOURCE_URI = pathToFileURL(
+  fileURLToPath(new URL('../../glossary-data/source/glossary.zh-CN.md', import.meta.url)),
+).href;
 const DOC = 'file:///w/config.toml';
 const TEXT = '[training]\ntrain_batch_size = 4 # 炸炉了\nvae = "sd-vae-ft-mse"\ncf\nc';
 
 describe('sd-glossary-lsp --stdio', () => {
   let client: ReturnType<typeof spawnStdio>;
   beforeAll(async () => {
-    if (!existsSync(fileURLToPath(new URL('../dist/main.cjs', import.meta.url)))) throw new Error('dist/ is missing: run `pnpm build` first');
+    if (!existsSync(fileURLToPath(new URL('../dist/main.cjs', import.meta.url))))
+      throw new Error('dist/ is missing: run `pnpm build` first');
     client = spawnStdio();
     client.settings = { completion: { maxItems: 3 } };
   });
@@ -35,7 +40,10 @@ describe('sd-glossary-lsp --stdio', () => {
   test('initialize', async () => {
     expect(
       await client.initialize({
-        textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { documentationFormat: ['markdown'] } } },
+        textDocument: {
+          hover: { contentFormat: ['markdown'] },
+          completion: { completionItem: { documentationFormat: ['markdown'] } },
+        },
         workspace: { configuration: true },
       }),
     ).toEqual({
@@ -46,7 +54,10 @@ describe('sd-glossary-lsp --stdio', () => {
   });
 
   test('hover', async () => {
-    const hover = await client.request('textDocument/hover', { textDocument: { uri: DOC }, position: { line: 1, character: 24 } });
+    const hover = await client.request('textDocument/hover', {
+      textDocument: { uri: DOC },
+      position: { line: 1, character: 24 },
+    });
     expect(hover).toEqual({
       contents: {
         kind: 'markdown',
@@ -61,16 +72,27 @@ describe('sd-glossary-lsp --stdio', () => {
   });
 
   test('completion and resolve, with the pulled maxItems setting', async () => {
-    const list = await client.request<{ isIncomplete: boolean; items: Array<Record<string, unknown>> }>('textDocument/completion', {
-      textDocument: { uri: DOC },
-      position: { line: 3, character: 2 },
-      context: { triggerKind: 1 },
-    });
+    const list = await client.request<{ isIncomplete: boolean; items: Array<Record<string, unknown>> }>(
+      'textDocument/completion',
+      {
+        textDocument: { uri: DOC },
+        position: { line: 3, character: 2 },
+        context: { triggerKind: 1 },
+      },
+    );
     const range = { start: { line: 3, character: 0 }, end: { line: 3, character: 2 } };
     expect(list).toEqual({
       isIncomplete: true,
       items: [
-        { label: 'CFG', kind: 14, detail: getEntry('cfg')!.summary, filterText: 'cf', sortText: '0000', textEdit: { range, newText: 'CFG' }, data: { id: 'cfg' } },
+        {
+          label: 'CFG',
+          kind: 14,
+          detail: getEntry('cfg')!.summary,
+          filterText: 'cf',
+          sortText: '0000',
+          textEdit: { range, newText: 'CFG' },
+          data: { id: 'cfg' },
+        },
       ],
     });
     const capped = await client.request<{ items: unknown[] }>('textDocument/completion', {
@@ -79,19 +101,40 @@ describe('sd-glossary-lsp --stdio', () => {
       context: { triggerKind: 1 },
     });
     expect(capped.items).toHaveLength(3);
-    const resolved = await client.request<{ documentation: { kind: string; value: string } }>('completionItem/resolve', list.items[0]);
+    const resolved = await client.request<{ documentation: { kind: string; value: string } }>(
+      'completionItem/resolve',
+      list.items[0],
+    );
     expect(resolved.documentation.kind).toBe('markdown');
-    expect(resolved.documentation.value.startsWith('**CFG** · Classifier Free Guidance Scale · CFG Scale · Classifier Free Guidance\n\n')).toBe(true);
+    expect(
+      resolved.documentation.value.startsWith(
+        '**CFG** · Classifier Free Guidance Scale · CFG Scale · Classifier Free Guidance\n\n',
+      ),
+    ).toBe(true);
   });
 
   test('definition', async () => {
-    expect(await client.request('textDocument/definition', { textDocument: { uri: DOC }, position: { line: 2, character: 10 } })).toEqual([
-      { uri: SOURCE_URI, range: { start: { line: getEntry('vae')!.sources[0].line - 1, character: 0 }, end: { line: getEntry('vae')!.sources[0].line - 1, character: 0 } } },
+    expect(
+      await client.request('textDocument/definition', {
+        textDocument: { uri: DOC },
+        position: { line: 2, character: 10 },
+      }),
+    ).toEqual([
+      {
+        uri: SOURCE_URI,
+        range: {
+          start: { line: getEntry('vae')!.sources[0].line - 1, character: 0 },
+          end: { line: getEntry('vae')!.sources[0].line - 1, character: 0 },
+        },
+      },
     ]);
   });
 
   test('document symbols', async () => {
-    const symbols = await client.request<Array<{ name: string; children: Array<{ name: string }> }>>('textDocument/documentSymbol', { textDocument: { uri: DOC } });
+    const symbols = await client.request<Array<{ name: string; children: Array<{ name: string }> }>>(
+      'textDocument/documentSymbol',
+      { textDocument: { uri: DOC } },
+    );
     expect(symbols.map((s) => [s.name, s.children.map((c) => c.name)])).toEqual([
       ['Batch size', ['batch_size']],
       ['炸炉', ['炸炉']],
@@ -111,8 +154,13 @@ describe('sd-glossary-lsp --stdio', () => {
   });
 
   test('configuration change applies to the next request', async () => {
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { sdGlossary: { hover: { verbosity: 'summary' } } } });
-    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: DOC }, position: { line: 2, character: 10 } });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { sdGlossary: { hover: { verbosity: 'summary' } } },
+    });
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri: DOC },
+      position: { line: 2, character: 10 },
+    });
     expect(hover.contents.value).toBe(
       [
         '**VAE** · Variational autoencoders · 变分自编码器 · variational autoencoder',
@@ -125,21 +173,36 @@ describe('sd-glossary-lsp --stdio', () => {
 
 describe('languages over stdio', () => {
   const hoverOf = async (client: ReturnType<typeof spawnStdio>): Promise<string> => {
-    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: DOC }, position: { line: 1, character: 24 } });
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri: DOC },
+      position: { line: 1, character: 24 },
+    });
     return hover.contents.value;
   };
   const zh = getEntry('overtrained')!;
   const en = zh.translations!['en']!;
-  const source = '— [黑话 › 炸炉](https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D) · GFDL-1.3-or-later · © 2022 StableDiffusionBook';
+  const source =
+    '— [黑话 › 炸炉](https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D) · GFDL-1.3-or-later · © 2022 StableDiffusionBook';
 
   test('locale "en", then "zh-CN", set through didChangeConfiguration', async () => {
     const client = spawnStdio();
     try {
       await client.initialize({ textDocument: { hover: { contentFormat: ['markdown'] } } });
       client.open(DOC, 'toml', TEXT);
-      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { sdGlossary: { locale: 'en' } } });
-      expect(await hoverOf(client)).toBe(['**Overfitted training run** · 炸炉', '*English · translated by SD Glossary (en)*', en.definition.markdown, source].join('\n\n'));
-      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { sdGlossary: { locale: 'zh-CN' } } });
+      await client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { sdGlossary: { locale: 'en' } },
+      });
+      expect(await hoverOf(client)).toBe(
+        [
+          '**Overfitted training run** · 炸炉',
+          '*English · translated by SD Glossary (en)*',
+          en.definition.markdown,
+          source,
+        ].join('\n\n'),
+      );
+      await client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { sdGlossary: { locale: 'zh-CN' } },
+      });
       expect(await hoverOf(client)).toBe(['**炸炉**', zh.definition.markdown, source].join('\n\n'));
     } finally {
       await client.close();
@@ -149,11 +212,23 @@ describe('languages over stdio', () => {
   test('locale "auto" (the default) follows the client’s initialize locale: English first, the original below', async () => {
     const client = spawnStdio();
     try {
-      await client.connection.sendRequest('initialize', { processId: null, rootUri: null, locale: 'en', capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } } } });
+      await client.connection.sendRequest('initialize', {
+        processId: null,
+        rootUri: null,
+        locale: 'en',
+        capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } } },
+      });
       await client.connection.sendNotification('initialized', {});
       client.open(DOC, 'toml', TEXT);
       expect(await hoverOf(client)).toBe(
-        ['**Overfitted training run** · 炸炉', '*English · translated by SD Glossary (en)*', en.definition.markdown, '*原文 · original (zh-CN)*', zh.definition.markdown, source].join('\n\n'),
+        [
+          '**Overfitted training run** · 炸炉',
+          '*English · translated by SD Glossary (en)*',
+          en.definition.markdown,
+          '*原文 · original (zh-CN)*',
+          zh.definition.markdown,
+          source,
+        ].join('\n\n'),
       );
     } finally {
       await client.close();
@@ -165,21 +240,40 @@ describe('a workspace glossary over stdio', () => {
   test('found in a temporary workspace, explained, and its problems published', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sd-glossary-stdio-ws-'));
     writeFileSync(join(dir, 'sd-glossary.json'), '{"$schema": "x", "locale": "en", "entries": [], "extra": true}');
-    writeFileSync(join(dir, 'sd-glossary.md'), '## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n| petals | 我们的花瓣 LoRA 的触发词 |\n');
+    writeFileSync(
+      join(dir, 'sd-glossary.md'),
+      '## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n| petals | 我们的花瓣 LoRA 的触发词 |\n',
+    );
     const client = spawnStdio();
     try {
       const published = client.notification<{ uri: string; diagnostics: Array<{ message: string; range: unknown }> }>(
         'textDocument/publishDiagnostics',
         (p) => p.uri.endsWith('/sd-glossary.json'),
       );
-      await client.initialize({ textDocument: { hover: { contentFormat: ['markdown'] } } }, undefined, pathToFileURL(dir).href);
+      await client.initialize(
+        { textDocument: { hover: { contentFormat: ['markdown'] } } },
+        undefined,
+        pathToFileURL(dir).href,
+      );
       expect((await published).diagnostics).toEqual([
-        expect.objectContaining({ message: 'schema: (top level): unknown property "extra"', range: { start: { line: 0, character: 48 }, end: { line: 0, character: 62 } }, severity: 1, source: 'sd-glossary' }),
+        expect.objectContaining({
+          message: 'schema: (top level): unknown property "extra"',
+          range: { start: { line: 0, character: 48 }, end: { line: 0, character: 62 } },
+          severity: 1,
+          source: 'sd-glossary',
+        }),
       ]);
-      await client.notification('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri.endsWith('/sd-glossary.md'));
+      await client.notification('textDocument/publishDiagnostics', (p: { uri: string }) =>
+        p.uri.endsWith('/sd-glossary.md'),
+      );
       client.open('file:///w/p.prompt', 'sd-prompt', '<lora:petals:0.8>');
-      const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: 'file:///w/p.prompt' }, position: { line: 0, character: 8 } });
-      expect(hover.contents.value).toBe(`**petals**\n\n我们的花瓣 LoRA 的触发词\n\n— workspace glossary: ${join(dir, 'sd-glossary.md')}:5`);
+      const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+        textDocument: { uri: 'file:///w/p.prompt' },
+        position: { line: 0, character: 8 },
+      });
+      expect(hover.contents.value).toBe(
+        `**petals**\n\n我们的花瓣 LoRA 的触发词\n\n— workspace glossary: ${join(dir, 'sd-glossary.md')}:5`,
+      );
     } finally {
       await client.close();
       rmSync(dir, { recursive: true, force: true });
@@ -191,15 +285,26 @@ describe('the start', () => {
   test('initialize is answered before the data package loads; the first hover loads it', async () => {
     const dataFile = createRequire(import.meta.url).resolve('@sd-glossary/data');
     const probe = fileURLToPath(new URL('load-order-probe.cjs', import.meta.url));
-    const child = spawn(process.execPath, ['--require', probe, BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, SD_GLOSSARY_DATA_FILE: dataFile } });
+    const child = spawn(process.execPath, ['--require', probe, BIN, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, SD_GLOSSARY_DATA_FILE: dataFile },
+    });
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
     connection.listen();
     await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///w/p.prompt', languageId: 'sd-prompt', version: 1, text: 'CFG' } });
-    const hover = await connection.sendRequest<{ range: unknown } | null>('textDocument/hover', { textDocument: { uri: 'file:///w/p.prompt' }, position: { line: 0, character: 1 } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: 'file:///w/p.prompt', languageId: 'sd-prompt', version: 1, text: 'CFG' },
+    });
+    const hover = await connection.sendRequest<{ range: unknown } | null>('textDocument/hover', {
+      textDocument: { uri: 'file:///w/p.prompt' },
+      position: { line: 0, character: 1 },
+    });
     expect(hover?.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
     await connection.sendRequest('shutdown', null);
     await connection.sendNotification('exit');
@@ -227,7 +332,10 @@ describe('input the server cannot read', () => {
     const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
     const garbage = '{"jsonrpc": oops}';
     child.stdin!.write(`Content-Length: ${garbage.length}\r\n\r\n${garbage}`);
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
     connection.listen();
     const result = await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
     expect(result).toMatchObject({ serverInfo: { name: 'sd-glossary-lsp', version: pkg.version } });
@@ -252,7 +360,9 @@ describe('the bin outside a session', () => {
     expect(help).toContain('Usage: sd-glossary-lsp --stdio | --node-ipc | --socket=<port> | --pipe=<name>');
     // Every setting is named, spelled as a client writes it.
     const keys = (value: object, prefix = ''): string[] =>
-      Object.entries(value).flatMap(([key, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? keys(v, `${prefix}${key}.`) : [`${prefix}${key}`]));
+      Object.entries(value).flatMap(([key, v]) =>
+        v !== null && typeof v === 'object' && !Array.isArray(v) ? keys(v, `${prefix}${key}.`) : [`${prefix}${key}`],
+      );
     for (const key of keys(DEFAULT_SETTINGS)) expect(help, key).toContain(key);
   });
 
@@ -270,6 +380,8 @@ describe('the bin outside a session', () => {
   });
 
   test('without a transport it explains and exits 2', () => {
-    expect(() => execFileSync(process.execPath, [BIN], { encoding: 'utf8', stdio: 'pipe' })).toThrow(expect.objectContaining({ status: 2 }));
+    expect(() => execFileSync(process.execPath, [BIN], { encoding: 'utf8', stdio: 'pipe' })).toThrow(
+      expect.objectContaining({ status: 2 }),
+    );
   });
 });

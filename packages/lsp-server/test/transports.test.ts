@@ -1,17 +1,33 @@
 /** The other transports of the bin: Node IPC and a TCP socket the client listens on. */
 import { fork, spawn } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
-import { createMessageConnection, IPCMessageReader, IPCMessageWriter, SocketMessageReader, SocketMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  SocketMessageReader,
+  SocketMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node.js';
 import { expect, test } from 'vitest';
 import { BIN } from './client.js';
 
 async function initializeAndHover(connection: MessageConnection): Promise<unknown> {
   connection.listen();
-  const init = await connection.sendRequest<{ serverInfo: { name: string } }>('initialize', { processId: null, rootUri: null, capabilities: {} });
+  const init = await connection.sendRequest<{ serverInfo: { name: string } }>('initialize', {
+    processId: null,
+    rootUri: null,
+    capabilities: {},
+  });
   expect(init.serverInfo.name).toBe('sd-glossary-lsp');
   await connection.sendNotification('initialized', {});
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///t.md', languageId: 'markdown', version: 1, text: 'a VAE' } });
-  const hover = await connection.sendRequest<{ range: unknown }>('textDocument/hover', { textDocument: { uri: 'file:///t.md' }, position: { line: 0, character: 3 } });
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: 'file:///t.md', languageId: 'markdown', version: 1, text: 'a VAE' },
+  });
+  const hover = await connection.sendRequest<{ range: unknown }>('textDocument/hover', {
+    textDocument: { uri: 'file:///t.md' },
+    position: { line: 0, character: 3 },
+  });
   await connection.sendRequest('shutdown', null);
   await connection.sendNotification('exit');
   return hover.range;

@@ -13,7 +13,10 @@ type Diagnostics = { uri: string; diagnostics: Array<{ range: unknown; message: 
 let dir: string;
 let client: ReturnType<typeof startInProcess>;
 const DOC = 'file:///w/prompt.txt';
-const WATCHING = { ...MARKDOWN_CLIENT, workspace: { ...MARKDOWN_CLIENT.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } };
+const WATCHING = {
+  ...MARKDOWN_CLIENT,
+  workspace: { ...MARKDOWN_CLIENT.workspace, didChangeWatchedFiles: { dynamicRegistration: true } },
+};
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'sd-glossary-ws-'));
@@ -25,7 +28,8 @@ afterEach(async () => {
 
 const glossaryPath = () => join(dir, 'sd-glossary.md');
 const glossaryUri = () => pathToFileURL(glossaryPath()).href;
-const OURS = '## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n| mytrigger | 我们的 LoRA 触发词 |\n| CFG | 我们团队固定用 7 |\n';
+const OURS =
+  '## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n| mytrigger | 我们的 LoRA 触发词 |\n| CFG | 我们团队固定用 7 |\n';
 
 async function start(text: string | undefined, init?: unknown): Promise<void> {
   if (text !== undefined) writeFileSync(glossaryPath(), text);
@@ -37,7 +41,8 @@ async function start(text: string | undefined, init?: unknown): Promise<void> {
     await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri());
   }
 }
-const hover = (character: number) => client.request<Hover>('textDocument/hover', { textDocument: { uri: DOC }, position: { line: 0, character } });
+const hover = (character: number) =>
+  client.request<Hover>('textDocument/hover', { textDocument: { uri: DOC }, position: { line: 0, character } });
 
 describe('workspace glossaries', () => {
   test('are found at the workspace root and explain their terms, saying where they come from', async () => {
@@ -50,16 +55,22 @@ describe('workspace glossaries', () => {
   test('a workspace term that is also built in is shown first, the built-in one after it', async () => {
     await start(OURS);
     const parts = (await hover(12))!.contents.value.split('\n\n---\n\n');
-    expect(parts.map((p) => p.split('\n')[0])).toEqual(['**CFG**', '**CFG** · Classifier Free Guidance Scale · CFG Scale · Classifier Free Guidance']);
+    expect(parts.map((p) => p.split('\n')[0])).toEqual([
+      '**CFG**',
+      '**CFG** · Classifier Free Guidance Scale · CFG Scale · Classifier Free Guidance',
+    ]);
     expect(parts[0]).toContain('我们团队固定用 7');
     expect(parts[1]).toContain('GFDL-1.3-or-later');
   });
 
   test('go to definition opens the user’s file at the term', async () => {
     await start(OURS);
-    expect(await client.request('textDocument/definition', { textDocument: { uri: DOC }, position: { line: 0, character: 3 } })).toEqual([
-      { uri: glossaryUri(), range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } } },
-    ]);
+    expect(
+      await client.request('textDocument/definition', {
+        textDocument: { uri: DOC },
+        position: { line: 0, character: 3 },
+      }),
+    ).toEqual([{ uri: glossaryUri(), range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } } }]);
   });
 
   test('the built-in glossary can be turned off', async () => {
@@ -76,28 +87,54 @@ describe('workspace glossaries', () => {
   test('live reload through watched files; errors are diagnostics at their line and column; the last good version stays', async () => {
     await start(OURS);
     writeFileSync(glossaryPath(), OURS.replace('我们的 LoRA 触发词', '改过的说明'));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: glossaryUri(), type: 2 }] });
-    const clean = await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri() && client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length >= 2);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: glossaryUri(), type: 2 }],
+    });
+    const clean = await client.notification<Diagnostics>(
+      'textDocument/publishDiagnostics',
+      (p) =>
+        p.uri === glossaryUri() &&
+        client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length >= 2,
+    );
     expect(clean.diagnostics).toEqual([]);
     expect((await hover(3))!.contents.value).toContain('改过的说明');
 
     writeFileSync(glossaryPath(), `${OURS}| broken | row | extra |\n`);
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: glossaryUri(), type: 2 }] });
-    const broken = await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri() && p.diagnostics.length > 0);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: glossaryUri(), type: 2 }],
+    });
+    const broken = await client.notification<Diagnostics>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === glossaryUri() && p.diagnostics.length > 0,
+    );
     expect(broken.diagnostics).toEqual([
-      expect.objectContaining({ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 24 } }, message: 'table row has 3 cells; expected 2 (term | explanation)' }),
+      expect.objectContaining({
+        range: { start: { line: 6, character: 0 }, end: { line: 6, character: 24 } },
+        message: 'table row has 3 cells; expected 2 (term | explanation)',
+      }),
     ]);
     expect((await hover(3))!.contents.value).toContain('改过的说明'); // the last good version
   });
 
   test('after a change the new glossary is built at once, before a request asks for it, and the log says so', async () => {
-    const built = (n: number) => client.notification<{ message: string }>('window/logMessage', (p) => p.message.endsWith('terms, after a glossary changed') && logged().length >= n);
-    const logged = () => client.notifications.filter((n) => n.method === 'window/logMessage' && (n.params as { message: string }).message.endsWith('after a glossary changed'));
+    const built = (n: number) =>
+      client.notification<{ message: string }>(
+        'window/logMessage',
+        (p) => p.message.endsWith('terms, after a glossary changed') && logged().length >= n,
+      );
+    const logged = () =>
+      client.notifications.filter(
+        (n) =>
+          n.method === 'window/logMessage' &&
+          (n.params as { message: string }).message.endsWith('after a glossary changed'),
+      );
     await start(OURS);
     const first = await built(1);
     expect(first.message).toBe(`sd-glossary-lsp: ${entries.length + 2} terms, after a glossary changed`);
     writeFileSync(glossaryPath(), `${OURS}| newterm | 新加的一行 |\n`);
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: glossaryUri(), type: 2 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: glossaryUri(), type: 2 }],
+    });
     expect((await built(2)).message).toBe(`sd-glossary-lsp: ${entries.length + 3} terms, after a glossary changed`);
   });
 
@@ -106,43 +143,75 @@ describe('workspace glossaries', () => {
     client.open(glossaryUri(), 'markdown', OURS);
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: glossaryUri(), version: 2 },
-      contentChanges: [{ range: { start: { line: 4, character: 2 }, end: { line: 4, character: 11 } }, text: 'newterm' }],
+      contentChanges: [
+        { range: { start: { line: 4, character: 2 }, end: { line: 4, character: 11 } }, text: 'newterm' },
+      ],
     });
-    await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri() && client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length >= 2);
+    await client.notification<Diagnostics>(
+      'textDocument/publishDiagnostics',
+      (p) =>
+        p.uri === glossaryUri() &&
+        client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length >= 2,
+    );
     expect(await hover(3)).toBeNull();
     client.open('file:///w/b.txt', 'plaintext', 'newterm');
-    expect((await client.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///w/b.txt' }, position: { line: 0, character: 2 } }))!.contents.value).toContain('我们的 LoRA 触发词');
+    expect(
+      (await client.request<Hover>('textDocument/hover', {
+        textDocument: { uri: 'file:///w/b.txt' },
+        position: { line: 0, character: 2 },
+      }))!.contents.value,
+    ).toContain('我们的 LoRA 触发词');
   });
 
   test('hostile definitions are sanitised: raw HTML is dropped; command: links are refused with a diagnostic', async () => {
-    await start('## evilterm\n\nOur term <script>alert(1)</script> <b onmouseover="steal()">bold</b> [ok](https://example.com)\n');
+    await start(
+      '## evilterm\n\nOur term <script>alert(1)</script> <b onmouseover="steal()">bold</b> [ok](https://example.com)\n',
+    );
     client.open('file:///w/c.txt', 'plaintext', 'evilterm');
-    const value = (await client.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///w/c.txt' }, position: { line: 0, character: 2 } }))!.contents.value;
+    const value = (await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri: 'file:///w/c.txt' },
+      position: { line: 0, character: 2 },
+    }))!.contents.value;
     expect(value.split('\n\n')[1]).toBe('Our term alert(1) bold [ok](https://example.com)');
 
     writeFileSync(glossaryPath(), '## evilterm\n\n[run](command:workbench.action.reloadWindow)\n');
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: glossaryUri(), type: 2 }] });
-    const d = await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri() && p.diagnostics.length > 0);
-    expect(d.diagnostics.map((x) => x.message)).toEqual(['link "run" points to "command:workbench.action.reloadWindow", which is not an http(s) URL']);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: glossaryUri(), type: 2 }],
+    });
+    const d = await client.notification<Diagnostics>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === glossaryUri() && p.diagnostics.length > 0,
+    );
+    expect(d.diagnostics.map((x) => x.message)).toEqual([
+      'link "run" points to "command:workbench.action.reloadWindow", which is not an http(s) URL',
+    ]);
   });
 
   describe('the user’s own glossaries (userGlossaries, absolute paths)', () => {
     let home: string;
     beforeEach(() => {
       home = mkdtempSync(join(tmpdir(), 'sd-glossary-home-'));
-      writeFileSync(join(home, 'my-terms.md'), '## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n| hometerm | 我自己的词 |\n');
+      writeFileSync(
+        join(home, 'my-terms.md'),
+        '## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n| hometerm | 我自己的词 |\n',
+      );
     });
     afterEach(() => rmSync(home, { recursive: true, force: true }));
     const userUri = () => pathToFileURL(join(home, 'my-terms.md')).href;
     const hoverOn = async (text: string) => {
       client.open('file:///w/u.txt', 'plaintext', text);
-      return client.request<Hover>('textDocument/hover', { textDocument: { uri: 'file:///w/u.txt' }, position: { line: 0, character: 1 } });
+      return client.request<Hover>('textDocument/hover', {
+        textDocument: { uri: 'file:///w/u.txt' },
+        position: { line: 0, character: 1 },
+      });
     };
 
     test('are read from outside the workspace, and hovers say they are the user’s', async () => {
       await start(OURS, { userGlossaries: [join(home, 'my-terms.md')] });
       await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === userUri());
-      expect((await hoverOn('hometerm'))!.contents.value).toBe(`**hometerm**\n\n我自己的词\n\n— user glossary: ${join(home, 'my-terms.md')}:5`);
+      expect((await hoverOn('hometerm'))!.contents.value).toBe(
+        `**hometerm**\n\n我自己的词\n\n— user glossary: ${join(home, 'my-terms.md')}:5`,
+      );
     });
 
     test('are read in an untrusted workspace, whose own glossaries are not', async () => {
@@ -155,7 +224,9 @@ describe('workspace glossaries', () => {
     test('an absolute path in glossaries (which a workspace may set) is not read, and the log says why', async () => {
       await start(OURS, { glossaries: [join(home, 'my-terms.md')] });
       expect(await hoverOn('hometerm')).toBeNull();
-      const logged = await client.notification<{ message: string }>('window/logMessage', (p) => p.message.startsWith('sdGlossary.glossaries'));
+      const logged = await client.notification<{ message: string }>('window/logMessage', (p) =>
+        p.message.startsWith('sdGlossary.glossaries'),
+      );
       expect(logged.message).toBe(
         `sdGlossary.glossaries: "${join(home, 'my-terms.md')}" is not read, as it is outside the workspace; list it in sdGlossary.userGlossaries in your user settings`,
       );
@@ -168,7 +239,13 @@ describe('workspace glossaries', () => {
         registrations.push(params);
         return null;
       });
-      const caps = { ...WATCHING, workspace: { ...WATCHING.workspace, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } };
+      const caps = {
+        ...WATCHING,
+        workspace: {
+          ...WATCHING.workspace,
+          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+        },
+      };
       await client.initialize(caps, { userGlossaries: [join(home, 'my-terms.md')] }, pathToFileURL(dir).href);
       await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === userUri());
       expect(registrations).toEqual([

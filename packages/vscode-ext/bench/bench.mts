@@ -8,15 +8,25 @@ import { fileURLToPath } from 'node:url';
 import { e2eTools, startVsCode } from '../test/vscode-session.js';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
-const { name, version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8')) as { name: string; version: string };
+const { name, version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+};
 const vsix = join(here, `${name}-${version}.vsix`);
 
 async function serverStart(): Promise<number> {
   const times: number[] = [];
   for (let r = 0; r < 5; r++) {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [join(here, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    const child = spawn(process.execPath, [join(here, 'dist', 'server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { processId: null, rootUri: null, capabilities: {} },
+    });
     child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     await new Promise((resolve) => child.stdout.once('data', resolve));
     times.push(performance.now() - t0);
@@ -40,7 +50,11 @@ const runs: number[] = [];
 const ready: number[] = [];
 const skipped = missing();
 for (let r = 0; r < (skipped ? 0 : 3); r++) {
-  const session = await startVsCode(vsix, join(here, 'test', 'workspace'), join(here, '..', '..', 'reports', 'vscode-bench'));
+  const session = await startVsCode(
+    vsix,
+    join(here, 'test', 'workspace'),
+    join(here, '..', '..', 'reports', 'vscode-bench'),
+  );
   try {
     await session.open('notes.md');
     const opened = performance.now();
@@ -58,8 +72,16 @@ ready.sort((a, b) => a - b);
 console.log(`sd-glossary extension benchmark (median of 3 fresh VS Code sessions)`);
 if (skipped) console.log(`  in a real VS Code: skipped, ${skipped}`);
 else {
-  console.log(`  activation → server ready, hovers answered (from the extension's log)  ${ready.length ? `${ready[Math.floor(ready.length / 2)]} ms` : 'not logged'}  (target < 1000 ms)`);
-  console.log(`  file opened → first hover shown, as a user sees it                   ${runs[1]!.toFixed(0)} ms  (includes Go to Line and the hover widget)`);
+  console.log(
+    `  activation → server ready, hovers answered (from the extension's log)  ${ready.length ? `${ready[Math.floor(ready.length / 2)]} ms` : 'not logged'}  (target < 1000 ms)`,
+  );
+  console.log(
+    `  file opened → first hover shown, as a user sees it                   ${runs[1]!.toFixed(0)} ms  (includes Go to Line and the hover widget)`,
+  );
 }
-if (existsSync(join(here, 'dist', 'server.js'))) console.log(`  bundled server (dist/server.js) spawn → initialize          ${(await serverStart()).toFixed(0)} ms`);
-if (existsSync(vsix)) console.log(`  ${name}-${version}.vsix                                        ${(statSync(vsix).size / 1024).toFixed(0)} KiB  (target < 1024 KiB)`);
+if (existsSync(join(here, 'dist', 'server.js')))
+  console.log(`  bundled server (dist/server.js) spawn → initialize          ${(await serverStart()).toFixed(0)} ms`);
+if (existsSync(vsix))
+  console.log(
+    `  ${name}-${version}.vsix                                        ${(statSync(vsix).size / 1024).toFixed(0)} KiB  (target < 1024 KiB)`,
+  );

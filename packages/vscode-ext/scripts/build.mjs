@@ -14,9 +14,23 @@ const { version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'))
 
 rmSync(join(here, 'dist'), { recursive: true, force: true });
 // builtinGlossary() of the server package reads import.meta; the bundled server never calls it.
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'warning', absWorkingDir: here, logOverride: { 'empty-import-meta': 'silent' } };
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  logLevel: 'warning',
+  absWorkingDir: here,
+  logOverride: { 'empty-import-meta': 'silent' },
+};
 await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
-await build({ ...common, entryPoints: ['src/server.ts'], outfile: 'dist/server.js', define: { SERVER_VERSION: JSON.stringify(version) } });
+await build({
+  ...common,
+  entryPoints: ['src/server.ts'],
+  outfile: 'dist/server.js',
+  define: { SERVER_VERSION: JSON.stringify(version) },
+});
 
 mkdirSync(join(here, 'glossary'), { recursive: true });
 mkdirSync(join(here, 'schema'), { recursive: true });

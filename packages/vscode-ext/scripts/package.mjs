@@ -11,7 +11,10 @@ const { name, version } = JSON.parse(readFileSync(join(here, 'package.json'), 'u
 const vsix = `${name}-${version}.vsix`;
 const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
 // The README's screenshots ship in the package and are shown from it: no public repository to rewrite them to.
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: here, stdio: 'inherit' });
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], {
+  cwd: here,
+  stdio: 'inherit',
+});
 const listing = execFileSync('unzip', ['-l', join(here, vsix)], { encoding: 'utf8' });
 if (/node_modules/.test(listing)) throw new Error(`${vsix} contains node_modules`);
 const size = statSync(join(here, vsix)).size;

@@ -1,6 +1,14 @@
 import { entries, glossary } from '@sd-glossary/data';
 import * as vscode from 'vscode';
-import { CloseAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { localesToShow, type LocaleChoice } from '@sd-glossary/lsp-server/settings';
 import { documentSelector } from './selector';
 import { termItems, termMarkdown, type TermItem } from './terms';
@@ -120,10 +128,16 @@ async function searchTerms(insertOnly: boolean): Promise<void> {
   });
   if (!picked) return;
   if (!insertOnly) {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: termMarkdown(picked.entry, LICENCE) });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: termMarkdown(picked.entry, LICENCE),
+    });
     await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri); // keeps the editor visible for the insert
     if (!editor) return;
-    const choice = await vscode.window.showInformationMessage(`Insert "${picked.label}" into ${vscode.workspace.asRelativePath(editor.document.uri)}?`, 'Insert');
+    const choice = await vscode.window.showInformationMessage(
+      `Insert "${picked.label}" into ${vscode.workspace.asRelativePath(editor.document.uri)}?`,
+      'Insert',
+    );
     if (choice !== 'Insert') return;
   }
   if (editor) await editor.edit((edit) => editor.selections.forEach((s) => edit.replace(s, picked.label)));

@@ -12,7 +12,10 @@ describe('documentSelector', () => {
   });
 
   test.each<[unknown, string[]]>([
-    [['toml', 'toml', 'yaml'], ['toml', 'yaml']],
+    [
+      ['toml', 'toml', 'yaml'],
+      ['toml', 'yaml'],
+    ],
     [['markdown', 3, '', null], ['markdown']],
     [[], []],
     ['markdown', [...DEFAULT_LANGUAGES]],

@@ -5,7 +5,16 @@ export interface DocumentFilter {
 }
 
 /** The languages served when `sdGlossary.languages` is not set. */
-export const DEFAULT_LANGUAGES: readonly string[] = ['markdown', 'plaintext', 'sd-prompt', 'json', 'jsonc', 'yaml', 'toml', 'ini'];
+export const DEFAULT_LANGUAGES: readonly string[] = [
+  'markdown',
+  'plaintext',
+  'sd-prompt',
+  'json',
+  'jsonc',
+  'yaml',
+  'toml',
+  'ini',
+];
 
 /** Schemes served: files on disk and unsaved editors. */
 export const SCHEMES: readonly string[] = ['file', 'untitled'];
@@ -16,6 +25,8 @@ export const SCHEMES: readonly string[] = ['file', 'untitled'];
  * @returns one filter per (language, scheme); the defaults when the value is not a list of ids.
  */
 export function documentSelector(languages: unknown): DocumentFilter[] {
-  const ids = Array.isArray(languages) ? [...new Set(languages.filter((l): l is string => typeof l === 'string' && l.length > 0))] : [...DEFAULT_LANGUAGES];
+  const ids = Array.isArray(languages)
+    ? [...new Set(languages.filter((l): l is string => typeof l === 'string' && l.length > 0))]
+    : [...DEFAULT_LANGUAGES];
   return ids.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
 }

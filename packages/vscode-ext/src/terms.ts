@@ -22,10 +22,17 @@ export function termItems(entries: readonly GlossaryEntry[], locale?: string, so
     .sort((a, b) => a.headword.localeCompare(b.headword, 'zh-CN'))
     .map((entry) => {
       const names = entry.forms.slice(1).map((f) => f.text);
-      const pinyin = entry.forms.flatMap((f) => (f.pinyin ? [f.pinyin.full.replaceAll(' ', ''), f.pinyin.initials] : []));
+      const pinyin = entry.forms.flatMap((f) =>
+        f.pinyin ? [f.pinyin.full.replaceAll(' ', ''), f.pinyin.initials] : [],
+      );
       const text = localizeEntry(entry, locale, sourceLocale);
       const english = text.translated && text.headword !== entry.headword ? [text.headword] : [];
-      return { label: entry.headword, description: [...names, ...english, ...new Set(pinyin)].join(' · '), detail: text.summary, entry };
+      return {
+        label: entry.headword,
+        description: [...names, ...english, ...new Set(pinyin)].join(' · '),
+        detail: text.summary,
+        entry,
+      };
     });
 }
 
@@ -36,7 +43,9 @@ export function termItems(entries: readonly GlossaryEntry[], locale?: string, so
  */
 export function termMarkdown(entry: GlossaryEntry, licence: string): string {
   const names = entry.forms.slice(1).map((f) => f.text);
-  const links = entry.links.map((l) => `- [${l.title}](${l.url})${l.archiveUrl ? ` ([Archive](${l.archiveUrl}))` : ''}`);
+  const links = entry.links.map(
+    (l) => `- [${l.title}](${l.url})${l.archiveUrl ? ` ([Archive](${l.archiveUrl}))` : ''}`,
+  );
   const source = entry.sources[0];
   return [
     `# ${entry.headword}`,

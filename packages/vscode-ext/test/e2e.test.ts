@@ -12,7 +12,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eventually, startVsCode, type VsCodeSession } from './vscode-session.js';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
-const { name, version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8')) as { name: string; version: string };
+const { name, version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+};
 const VSIX = join(here, `${name}-${version}.vsix`);
 const SHOTS = fileURLToPath(new URL('../../../reports/vscode-e2e/', import.meta.url));
 
@@ -54,7 +57,10 @@ describe('sd-glossary in VS Code', () => {
 
   test('a prompt file is SD Prompt, and the term inside (VAE:1.1) hovers', async () => {
     await vscode.open('portrait.prompt');
-    await eventually(async () => (await vscode.page.locator('[id="status.editor.mode"]').innerText()).includes('SD Prompt'), 'the SD Prompt language mode');
+    await eventually(
+      async () => (await vscode.page.locator('[id="status.editor.mode"]').innerText()).includes('SD Prompt'),
+      'the SD Prompt language mode',
+    );
     await vscode.goToText('portrait.prompt', 'VAE:1.1');
     expect(await vscode.hover('Variational autoencoders')).toContain('VAE');
     await vscode.screenshot('prompt');
@@ -80,9 +86,16 @@ describe('sd-glossary in VS Code', () => {
     await vscode.goTo(6, 1); // the empty last line
     await vscode.command('SD Glossary: Insert Term');
     await vscode.page.keyboard.type('废丹');
-    await eventually(async () => (await vscode.page.locator('.quick-input-widget .monaco-list-row').first().innerText()).includes('废丹'), 'the 废丹 item');
+    await eventually(
+      async () =>
+        (await vscode.page.locator('.quick-input-widget .monaco-list-row').first().innerText()).includes('废丹'),
+      'the 废丹 item',
+    );
     await vscode.page.keyboard.press('Enter');
-    await eventually(async () => (await vscode.page.locator('.part.editor .view-lines').first().innerText()).includes('废丹'), 'the inserted term');
+    await eventually(
+      async () => (await vscode.page.locator('.part.editor .view-lines').first().innerText()).includes('废丹'),
+      'the inserted term',
+    );
   }, 90_000);
 
   test('SD Glossary: Restart Server, and hovers work again', async () => {
@@ -99,13 +112,26 @@ describe('sd-glossary in VS Code', () => {
     const status = vscode.page.locator('.part.statusbar', { hasText: 'SD Glossary' });
     expect(await status.count()).toBe(0);
     // The client gives up after five crashes within three minutes: then, and only then, the item shows.
-    await eventually(async () => {
-      vscode.killServer();
-      return (await status.count()) > 0;
-    }, 'the SD Glossary status item', 60_000);
+    await eventually(
+      async () => {
+        vscode.killServer();
+        return (await status.count()) > 0;
+      },
+      'the SD Glossary status item',
+      60_000,
+    );
     await vscode.screenshot('server-stopped');
     await vscode.page.locator('.part.statusbar .statusbar-item', { hasText: 'SD Glossary' }).first().click();
-    await eventually(async () => (await vscode.page.locator('.part.panel').innerText().catch(() => '')).includes('SD Glossary'), 'the output channel');
+    await eventually(
+      async () =>
+        (
+          await vscode.page
+            .locator('.part.panel')
+            .innerText()
+            .catch(() => '')
+        ).includes('SD Glossary'),
+      'the output channel',
+    );
     await vscode.command('SD Glossary: Restart Server');
     await eventually(async () => (await status.count()) === 0, 'the status item to go away after a restart');
   }, 120_000);
@@ -114,17 +140,33 @@ describe('sd-glossary in VS Code', () => {
     await vscode.command('SD Glossary: Search Terms');
     await vscode.page.keyboard.type('zhalu');
     const first = vscode.page.locator('.quick-input-widget .monaco-list-row').first();
-    await eventually(async () => (await first.innerText()).includes('炸炉'), 'the 炸炉 item first', 15_000).catch(async (error: Error) => {
-      const rows = await vscode.page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
-      throw new Error(`${error.message}; the list shows: ${JSON.stringify(rows.slice(0, 5))}`);
-    });
+    await eventually(async () => (await first.innerText()).includes('炸炉'), 'the 炸炉 item first', 15_000).catch(
+      async (error: Error) => {
+        const rows = await vscode.page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
+        throw new Error(`${error.message}; the list shows: ${JSON.stringify(rows.slice(0, 5))}`);
+      },
+    );
     await vscode.screenshot('search-terms');
     await vscode.page.keyboard.press('Enter');
     await eventually(
-      () => vscode.page.evaluate(() => [...document.querySelectorAll('.part.editor .tab')].some((t) => (t.getAttribute('aria-label') ?? '').startsWith('Preview'))),
+      () =>
+        vscode.page.evaluate(() =>
+          [...document.querySelectorAll('.part.editor .tab')].some((t) =>
+            (t.getAttribute('aria-label') ?? '').startsWith('Preview'),
+          ),
+        ),
       'the markdown preview',
     );
-    await eventually(async () => (await vscode.page.locator('.notifications-toasts').innerText().catch(() => '')).includes('Insert'), 'the offer to insert');
+    await eventually(
+      async () =>
+        (
+          await vscode.page
+            .locator('.notifications-toasts')
+            .innerText()
+            .catch(() => '')
+        ).includes('Insert'),
+      'the offer to insert',
+    );
     await vscode.screenshot('search-terms-preview');
   }, 90_000);
 });
@@ -141,7 +183,10 @@ describe('sd-glossary in an untrusted workspace (Restricted Mode)', () => {
   });
 
   test('the built-in glossary still explains terms', async () => {
-    await eventually(async () => (await vscode.page.locator('.part.statusbar').innerText()).includes('Restricted Mode'), 'Restricted Mode');
+    await eventually(
+      async () => (await vscode.page.locator('.part.statusbar').innerText()).includes('Restricted Mode'),
+      'Restricted Mode',
+    );
     await vscode.open('notes.md');
     await vscode.goToText('notes.md', '炸炉');
     expect(await vscode.hover('指训练过程中过度拟合')).toContain('GFDL-1.3-or-later');

@@ -11,13 +11,18 @@ import { DEFAULT_LANGUAGES } from '../src/selector.js';
 const here = fileURLToPath(new URL('..', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
 const nls = JSON.parse(readFileSync(join(here, 'package.nls.json'), 'utf8')) as Record<string, string>;
-const properties = manifest.contributes.configuration.properties as Record<string, { type: string; default: unknown; enum?: unknown[]; markdownDescription: string; scope?: string }>;
+const properties = manifest.contributes.configuration.properties as Record<
+  string,
+  { type: string; default: unknown; enum?: unknown[]; markdownDescription: string; scope?: string }
+>;
 
 /** The server's settings, flattened to `sdGlossary.a.b` keys. */
 function flatten(value: object, prefix = 'sdGlossary'): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(value).flatMap(([key, v]) =>
-      v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(flatten(v, `${prefix}.${key}`)) : [[`${prefix}.${key}`, v]],
+      v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? Object.entries(flatten(v, `${prefix}.${key}`))
+        : [[`${prefix}.${key}`, v]],
     ),
   );
 }
@@ -39,7 +44,13 @@ describe('settings', () => {
   });
 
   test('every title and description is in package.nls.json and package.nls.zh-cn.json, and nothing else', () => {
-    const keys = [...new Set(JSON.stringify(manifest.contributes).match(/%[\w.-]+%/g)!.map((k) => k.slice(1, -1)))].sort();
+    const keys = [
+      ...new Set(
+        JSON.stringify(manifest.contributes)
+          .match(/%[\w.-]+%/g)!
+          .map((k) => k.slice(1, -1)),
+      ),
+    ].sort();
     const zh = JSON.parse(readFileSync(join(here, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(nls).sort()).toEqual(keys);
     expect(Object.keys(zh).sort()).toEqual(keys);
@@ -54,7 +65,12 @@ describe('settings', () => {
 describe('the .vsix (built by `pnpm package`)', () => {
   const vsix = join(here, `${manifest.name}-${manifest.version}.vsix`);
   const files = (): string[] =>
-    execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n').filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length)).sort();
+    execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter((f) => f.startsWith('extension/'))
+      .map((f) => f.slice('extension/'.length))
+      .sort();
 
   test('holds the bundles, the grammar, the glossary source, the schema, the licences; no node_modules', () => {
     expect(files()).toEqual([
@@ -99,6 +115,10 @@ test('the sd-prompt grammar passes its scope tests', () => {
   const cli = createRequire(import.meta.url).resolve('vscode-tmgrammar-test/dist/unit.js');
   const files = readdirSync(join(here, 'test', 'grammar')).filter((f) => f.endsWith('.prompt'));
   expect(files.length).toBeGreaterThanOrEqual(3);
-  const out = execFileSync(process.execPath, [cli, '--grammar', 'syntaxes/sd-prompt.tmLanguage.json', ...files.map((f) => `test/grammar/${f}`)], { cwd: here, encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    [cli, '--grammar', 'syntaxes/sd-prompt.tmLanguage.json', ...files.map((f) => `test/grammar/${f}`)],
+    { cwd: here, encoding: 'utf8' },
+  );
   expect(out.match(/run successfuly/g)).toHaveLength(files.length);
 });

@@ -16,16 +16,30 @@ const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 /** Where setup-vscode-e2e.sh put Node 24, code-server and Chromium. */
 export function e2eTools(): { node: string; codeServer: string; chromium: string } {
   const file = join(ROOT, '.tools', 'vscode-e2e.env');
-  if (!existsSync(file)) throw new Error('the VS Code test tools are missing: run scripts/setup-vscode-e2e.sh (the root test script does)');
-  const env = Object.fromEntries(readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split('=', 2) as [string, string]));
-  return { node: env['VSCODE_E2E_NODE']!, codeServer: env['VSCODE_E2E_CODE_SERVER']!, chromium: env['VSCODE_E2E_CHROMIUM']! };
+  if (!existsSync(file))
+    throw new Error('the VS Code test tools are missing: run scripts/setup-vscode-e2e.sh (the root test script does)');
+  const env = Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split('=', 2) as [string, string]),
+  );
+  return {
+    node: env['VSCODE_E2E_NODE']!,
+    codeServer: env['VSCODE_E2E_CODE_SERVER']!,
+    chromium: env['VSCODE_E2E_CHROMIUM']!,
+  };
 }
 
 /**
  * Polls until `probe` returns something truthy. Used for what VS Code shows asynchronously
  * (a hover asked for before the language server is up stays empty until asked again).
  */
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeout = 30_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeout = 30_000,
+): Promise<T> {
   const end = Date.now() + timeout;
   let last: unknown;
   while (Date.now() < end) {
@@ -37,11 +51,20 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  throw new Error(`timed out after ${timeout} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+  throw new Error(
+    `timed out after ${timeout} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`,
+  );
 }
 
 function isWide(code: number): boolean {
-  return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xff60) || code >= 0x20000;
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    code >= 0x20000
+  );
 }
 
 function freePort(): Promise<number> {
@@ -87,11 +110,18 @@ export interface VsCodeSession {
  * @param fixture - the workspace folder to copy.
  * @param screenshots - where screenshots go.
  */
-export async function startVsCode(vsix: string, fixture: string, screenshots: string, options: { trusted?: boolean } = {}): Promise<VsCodeSession> {
+export async function startVsCode(
+  vsix: string,
+  fixture: string,
+  screenshots: string,
+  options: { trusted?: boolean } = {},
+): Promise<VsCodeSession> {
   const trusted = options.trusted ?? true;
   const tools = e2eTools();
   const run = mkdtempSync(join(tmpdir(), 'sdg-vsc-'));
-  const dirs = Object.fromEntries(['user-data', 'extensions', 'browser', 'xdg', 'tmp', 'workspace'].map((d) => [d, join(run, d)]));
+  const dirs = Object.fromEntries(
+    ['user-data', 'extensions', 'browser', 'xdg', 'tmp', 'workspace'].map((d) => [d, join(run, d)]),
+  );
   for (const d of Object.values(dirs)) mkdirSync(d!, { recursive: true });
   cpSync(fixture, dirs['workspace']!, { recursive: true });
   mkdirSync(screenshots, { recursive: true });
@@ -132,16 +162,33 @@ export async function startVsCode(vsix: string, fixture: string, screenshots: st
   };
   delete env['VSCODE_IPC_HOOK_CLI'];
   const common = ['--config', config, '--user-data-dir', dirs['user-data']!, '--extensions-dir', dirs['extensions']!];
-  const install = spawnSync(tools.node, [tools.codeServer, ...common, '--install-extension', vsix], { env, encoding: 'utf8', timeout: 120_000 });
+  const install = spawnSync(tools.node, [tools.codeServer, ...common, '--install-extension', vsix], {
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (install.status !== 0) throw new Error(`installing ${vsix} failed:\n${install.stdout}\n${install.stderr}`);
-  if (readdirSync(dirs['extensions']!).filter((d) => d.startsWith('sd-glossary.sd-glossary-')).length !== 1) throw new Error('the extension did not install');
+  if (readdirSync(dirs['extensions']!).filter((d) => d.startsWith('sd-glossary.sd-glossary-')).length !== 1)
+    throw new Error('the extension did not install');
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server: ChildProcess = spawn(
     tools.node,
-    [tools.codeServer, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      ...(trusted ? ['--disable-workspace-trust'] : []), '--disable-getting-started-override', '--ignore-last-opened', dirs['workspace']!],
+    [
+      tools.codeServer,
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(trusted ? ['--disable-workspace-trust'] : []),
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      dirs['workspace']!,
+    ],
     { env, detached: true, stdio: 'ignore' },
   );
   const stopServer = (): void => {
@@ -159,9 +206,20 @@ export async function startVsCode(vsix: string, fixture: string, screenshots: st
       headless: true,
       viewport: { width: 1280, height: 800 },
       env: { ...process.env, XDG_CONFIG_HOME: env['XDG_CONFIG_HOME']!, XDG_CACHE_HOME: env['XDG_CACHE_HOME']! },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
-    await context.route((u) => !['127.0.0.1', 'localhost'].includes(u.hostname), (r) => r.abort());
+    await context.route(
+      (u) => !['127.0.0.1', 'localhost'].includes(u.hostname),
+      (r) => r.abort(),
+    );
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${url}/?folder=${encodeURIComponent(dirs['workspace']!)}`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60_000 });
@@ -174,22 +232,38 @@ export async function startVsCode(vsix: string, fixture: string, screenshots: st
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
     const editor = page.locator('.part.editor .editor-instance .monaco-editor').first();
 
-    const quickInput = (): Promise<void> => page.locator('.quick-input-widget:visible').first().waitFor({ timeout: 10_000 });
+    const quickInput = (): Promise<void> =>
+      page.locator('.quick-input-widget:visible').first().waitFor({ timeout: 10_000 });
     const session: VsCodeSession = {
       page,
       workspace: dirs['workspace']!,
       async open(file) {
         await page.keyboard.press('Escape');
-        await eventually(async () => {
-          if ((await page.locator('.quick-input-widget:visible').count()) === 0) await page.keyboard.press('Control+P');
-          return (await page.locator('.quick-input-widget:visible').count()) > 0;
-        }, 'Quick Open', 15_000);
+        await eventually(
+          async () => {
+            if ((await page.locator('.quick-input-widget:visible').count()) === 0)
+              await page.keyboard.press('Control+P');
+            return (await page.locator('.quick-input-widget:visible').count()) > 0;
+          },
+          'Quick Open',
+          15_000,
+        );
         await page.keyboard.type(file);
         const name = file.split('/').at(-1)!;
-        await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+        await page
+          .locator('.quick-input-widget .monaco-list-row', { hasText: name })
+          .first()
+          .waitFor({ timeout: 15_000 });
         await page.keyboard.press('Enter');
         await eventually(
-          () => page.evaluate((n) => [...document.querySelectorAll('.part.editor .tab.active')].some((t) => (t.getAttribute('aria-label') ?? '').startsWith(n)), name),
+          () =>
+            page.evaluate(
+              (n) =>
+                [...document.querySelectorAll('.part.editor .tab.active')].some((t) =>
+                  (t.getAttribute('aria-label') ?? '').startsWith(n),
+                ),
+              name,
+            ),
           `the editor of ${file}`,
         );
         await editor.locator('.view-lines').waitFor({ timeout: 15_000 });
@@ -202,10 +276,17 @@ export async function startVsCode(vsix: string, fixture: string, screenshots: st
         await page.keyboard.type(`${line}:${column}`);
         await page.keyboard.press('Enter');
         // The status bar counts columns its own way around wide characters: check the line only.
-        await eventually(async () => {
-          const status = await page.locator('[id="status.editor.selection"]').innerText().catch(() => '');
-          return status.replace(/\s+/g, ' ').includes(`Ln ${line},`);
-        }, `the cursor on line ${line}`, 10_000);
+        await eventually(
+          async () => {
+            const status = await page
+              .locator('[id="status.editor.selection"]')
+              .innerText()
+              .catch(() => '');
+            return status.replace(/\s+/g, ' ').includes(`Ln ${line},`);
+          },
+          `the cursor on line ${line}`,
+          10_000,
+        );
       },
       async goToText(file, text) {
         const lines = readFileSync(join(dirs['workspace']!, file), 'utf8').split('\n');
@@ -218,15 +299,19 @@ export async function startVsCode(vsix: string, fixture: string, screenshots: st
       },
       async hover(expected) {
         let seen = '';
-        return eventually(async () => {
-          await page.keyboard.press('Escape');
-          await page.keyboard.press('Control+K');
-          await page.keyboard.press('Control+I');
-          const hover = page.locator('.monaco-hover:visible').first();
-          await hover.waitFor({ timeout: 400 }).catch(() => undefined);
-          seen = await hover.innerText().catch(() => '');
-          return seen.includes(expected) ? seen : undefined;
-        }, `a hover containing "${expected}"`, 60_000).catch(async (error: Error) => {
+        return eventually(
+          async () => {
+            await page.keyboard.press('Escape');
+            await page.keyboard.press('Control+K');
+            await page.keyboard.press('Control+I');
+            const hover = page.locator('.monaco-hover:visible').first();
+            await hover.waitFor({ timeout: 400 }).catch(() => undefined);
+            seen = await hover.innerText().catch(() => '');
+            return seen.includes(expected) ? seen : undefined;
+          },
+          `a hover containing "${expected}"`,
+          60_000,
+        ).catch(async (error: Error) => {
           await page.screenshot({ path: join(screenshots, 'hover-timeout.png') });
           throw new Error(`${error.message}; the last hover said ${JSON.stringify(seen.slice(0, 300))}`);
         });
@@ -246,27 +331,45 @@ export async function startVsCode(vsix: string, fixture: string, screenshots: st
         await page.keyboard.press('Control+End');
         await page.keyboard.press('Enter');
         await page.keyboard.type(prefix);
-        return eventually(async () => {
-          await page.keyboard.press('Control+Space');
-          const rows = page.locator('.suggest-widget.visible .monaco-list-row');
-          await rows.first().waitFor({ timeout: 3_000 }).catch(() => undefined);
-          const labels = await rows.evaluateAll((els) => els.map((e) => (e.querySelector('.label-name')?.textContent ?? '').trim()));
-          return labels.includes(expected) ? labels : undefined;
-        }, `a suggestion "${expected}" for "${prefix}"`, 60_000);
+        return eventually(
+          async () => {
+            await page.keyboard.press('Control+Space');
+            const rows = page.locator('.suggest-widget.visible .monaco-list-row');
+            await rows
+              .first()
+              .waitFor({ timeout: 3_000 })
+              .catch(() => undefined);
+            const labels = await rows.evaluateAll((els) =>
+              els.map((e) => (e.querySelector('.label-name')?.textContent ?? '').trim()),
+            );
+            return labels.includes(expected) ? labels : undefined;
+          },
+          `a suggestion "${expected}" for "${prefix}"`,
+          60_000,
+        );
       },
       async command(title) {
         await page.keyboard.press('Escape');
         await page.keyboard.press('F1');
         await quickInput();
         await page.keyboard.type(title);
-        await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+        await page
+          .locator('.quick-input-widget .monaco-list-row', { hasText: title })
+          .first()
+          .waitFor({ timeout: 15_000 });
         await page.keyboard.press('Enter');
         // The palette closes; a command that opens a quick pick of its own opens it with its title.
-        await page.locator('.quick-input-widget:visible .quick-input-title', { hasText: title }).waitFor({ timeout: 5_000 }).catch(() => undefined);
+        await page
+          .locator('.quick-input-widget:visible .quick-input-title', { hasText: title })
+          .waitFor({ timeout: 5_000 })
+          .catch(() => undefined);
       },
       killServer() {
         const pattern = `${dirs['extensions']!}/sd-glossary.sd-glossary-.*/dist/server.js`;
-        const found = spawnSync('pgrep', ['-f', pattern], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+        const found = spawnSync('pgrep', ['-f', pattern], { encoding: 'utf8' })
+          .stdout.trim()
+          .split('\n')
+          .filter(Boolean);
         for (const pid of found) process.kill(Number(pid), 'SIGKILL');
         return found.length;
       },

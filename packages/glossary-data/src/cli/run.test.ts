@@ -20,9 +20,13 @@ describe('lookup', () => {
   test('prints the entry with its forms, definition, links and source', async () => {
     const io = fakeIo();
     expect(await runCli(['lookup', 'cfg_scale'], io)).toBe(0);
-    expect(io.out).toMatch(/^CFG {2}\(cfg · concept\)\n {2}also: Classifier Free Guidance Scale, CFG Scale, Classifier Free Guidance\n/);
+    expect(io.out).toMatch(
+      /^CFG {2}\(cfg · concept\)\n {2}also: Classifier Free Guidance Scale, CFG Scale, Classifier Free Guidance\n/,
+    );
     expect(io.out).toContain('  link: 论文地址 <https://arxiv.org/abs/2207.12598>\n');
-    expect(io.out).toContain('  source: https://guide.novelai.dev/advanced/glossary#cfg (GFDL-1.3-or-later, © 2022 StableDiffusionBook)\n');
+    expect(io.out).toContain(
+      '  source: https://guide.novelai.dev/advanced/glossary#cfg (GFDL-1.3-or-later, © 2022 StableDiffusionBook)\n',
+    );
     expect(io.err).toBe('');
   });
 
@@ -144,7 +148,7 @@ describe('--locale', () => {
   test('search and scan summaries follow it', async () => {
     const search = fakeIo();
     expect(await runCli(['search', 'zl', '--limit', '1', '--locale', 'en-US'], search)).toBe(0);
-    expect(search.out).toMatch(/^炸炉 \[initials\]  A training run that overfits/);
+    expect(search.out).toMatch(/^炸炉 \[initials\] {2}A training run that overfits/);
     const scan = fakeIo({ 'a.md': 'CFG' });
     expect(await runCli(['scan', 'a.md', '--locale', 'en'], scan)).toBe(0);
     expect(scan.out).toMatch(/^a\.md:1:1 {2}CFG {2}→ CFG: The term is short for Classifier Free Guidance Scale/);
@@ -158,11 +162,14 @@ describe('--locale', () => {
 });
 
 describe('usage', () => {
-  test.each([[[]], [['frobnicate']], [['lookup']], [['lookup', 'a', 'b']], [['--nope']]])('%j exits 2 with usage', async (argv) => {
-    const io = fakeIo();
-    expect(await runCli(argv, io)).toBe(2);
-    expect(io.err).toContain('Usage: sd-glossary <command>');
-  });
+  test.each([[[]], [['frobnicate']], [['lookup']], [['lookup', 'a', 'b']], [['--nope']]])(
+    '%j exits 2 with usage',
+    async (argv) => {
+      const io = fakeIo();
+      expect(await runCli(argv, io)).toBe(2);
+      expect(io.err).toContain('Usage: sd-glossary <command>');
+    },
+  );
 
   test('--help and --version exit 0', async () => {
     const help = fakeIo();

@@ -72,14 +72,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const json = values.json === true;
   const locale = values.locale;
-  if (locale !== undefined && !isKnownLocale(locale)) return usage(io, `--locale takes ${knownLocales().join(' or ')}, not "${locale}"`);
+  if (locale !== undefined && !isKnownLocale(locale))
+    return usage(io, `--locale takes ${knownLocales().join(' or ')}, not "${locale}"`);
   switch (command) {
     case 'lookup':
       return args.length === 1 ? lookupCommand(args[0]!, json, locale, io) : usage(io, 'lookup takes one term');
     case 'search': {
       const limit = values.limit === undefined ? 20 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1) return usage(io, '--limit takes a whole number from 1');
-      return args.length === 1 ? searchCommand(args[0]!, limit, json, locale, io) : usage(io, 'search takes one prefix');
+      return args.length === 1
+        ? searchCommand(args[0]!, limit, json, locale, io)
+        : usage(io, 'search takes one prefix');
     }
     case 'scan':
       return args.length > 0 ? scanCommand(args, json, locale, io) : usage(io, 'scan takes one or more files');
@@ -95,7 +98,9 @@ function knownLocales(): string[] {
 }
 
 function isKnownLocale(tag: string): boolean {
-  return knownLocales().some((l) => l.toLowerCase() === tag.toLowerCase() || l.split('-')[0] === tag.toLowerCase().split('-')[0]);
+  return knownLocales().some(
+    (l) => l.toLowerCase() === tag.toLowerCase() || l.split('-')[0] === tag.toLowerCase().split('-')[0],
+  );
 }
 
 function usage(io: CliIo, message: string): number {
@@ -107,7 +112,9 @@ function formatEntry(entry: GlossaryEntry, locale: string | undefined): string {
   const text = localize(entry, locale);
   const others = entry.forms.slice(1).map((f) => f.text);
   const names = text.translated ? [entry.headword, ...others] : others;
-  const lines = [`${text.headword}  (${entry.id} · ${entry.category}${text.translated ? ` · ${text.locale}, translated by SD Glossary` : ''})`];
+  const lines = [
+    `${text.headword}  (${entry.id} · ${entry.category}${text.translated ? ` · ${text.locale}, translated by SD Glossary` : ''})`,
+  ];
   if (names.length) lines.push(`  also: ${names.join(', ')}`);
   lines.push('', ...indent(text.definition.text));
   if (text.gloss) lines.push('', `  ${text.translated ? 'jargon table' : '黑话'}: ${text.gloss.text}`);
@@ -118,7 +125,9 @@ function formatEntry(entry: GlossaryEntry, locale: string | undefined): string {
     lines.push(`  see also: ${entry.seeAlso.map((id) => getEntry(id)?.headword ?? id).join(', ')}`);
   }
   const source = entry.sources[0];
-  lines.push(`  source: ${source.url ?? `${source.file}:${source.line}`} (${glossary.license?.spdx ?? ''}, © 2022 StableDiffusionBook)`);
+  lines.push(
+    `  source: ${source.url ?? `${source.file}:${source.line}`} (${glossary.license?.spdx ?? ''}, © 2022 StableDiffusionBook)`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -144,7 +153,14 @@ function lookupCommand(term: string, json: boolean, locale: string | undefined, 
 function searchCommand(prefix: string, limit: number, json: boolean, locale: string | undefined, io: CliIo): number {
   const results = search(prefix, { limit });
   if (json) {
-    const out = results.map((r: SearchResult) => ({ id: r.entry.id, headword: r.entry.headword, form: r.form, matchedBy: r.matchedBy, exact: r.exact, summary: localize(r.entry, locale).summary }));
+    const out = results.map((r: SearchResult) => ({
+      id: r.entry.id,
+      headword: r.entry.headword,
+      form: r.form,
+      matchedBy: r.matchedBy,
+      exact: r.exact,
+      summary: localize(r.entry, locale).summary,
+    }));
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);
     return results.length ? 0 : 1;
   }
@@ -160,14 +176,29 @@ function searchCommand(prefix: string, limit: number, json: boolean, locale: str
   return 0;
 }
 
-async function scanCommand(files: readonly string[], json: boolean, locale: string | undefined, io: CliIo): Promise<number> {
-  const hits: Array<{ file: string; line: number; column: number; start: number; end: number; text: string; ids: readonly string[] }> = [];
+async function scanCommand(
+  files: readonly string[],
+  json: boolean,
+  locale: string | undefined,
+  io: CliIo,
+): Promise<number> {
+  const hits: Array<{
+    file: string;
+    line: number;
+    column: number;
+    start: number;
+    end: number;
+    text: string;
+    ids: readonly string[];
+  }> = [];
   for (const file of files) {
     let text: string;
     try {
       text = await io.readFile(file);
     } catch (error) {
-      io.stderr(`sd-glossary: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      io.stderr(
+        `sd-glossary: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+      );
       return 2;
     }
     let line = 1;
@@ -180,7 +211,15 @@ async function scanCommand(files: readonly string[], json: boolean, locale: stri
           lineStart = cursor + 1;
         }
       }
-      hits.push({ file, line, column: match.start - lineStart + 1, start: match.start, end: match.end, text: match.text, ids: match.ids });
+      hits.push({
+        file,
+        line,
+        column: match.start - lineStart + 1,
+        start: match.start,
+        end: match.end,
+        text: match.text,
+        ids: match.ids,
+      });
     }
   }
   if (json) {
@@ -192,7 +231,9 @@ async function scanCommand(files: readonly string[], json: boolean, locale: stri
     io.stdout(`${hit.file}:${hit.line}:${hit.column}  ${hit.text}  → ${names.join(' | ')}\n`);
   }
   const distinct = new Set(hits.flatMap((h) => h.ids));
-  io.stdout(`${hits.length} term occurrence${hits.length === 1 ? '' : 's'}, ${distinct.size} distinct entr${distinct.size === 1 ? 'y' : 'ies'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
+  io.stdout(
+    `${hits.length} term occurrence${hits.length === 1 ? '' : 's'}, ${distinct.size} distinct entr${distinct.size === 1 ? 'y' : 'ies'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`,
+  );
   return 0;
 }
 
@@ -205,7 +246,9 @@ async function validateCommand(file: string, overlayFile: string | undefined, io
     text = await io.readFile(file);
     overlay = overlayFile === undefined ? undefined : await io.readFile(overlayFile);
   } catch (error) {
-    io.stderr(`sd-glossary: cannot read ${(error as NodeJS.ErrnoException).path ?? file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    io.stderr(
+      `sd-glossary: cannot read ${(error as NodeJS.ErrnoException).path ?? file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+    );
     return 2;
   }
   const parser = await import('../parser/index.js');
@@ -222,6 +265,8 @@ async function validateCommand(file: string, overlayFile: string | undefined, io
     io.stderr(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}\n`);
     return 1;
   }
-  io.stdout(`${file}: ok, ${result.glossary.entries.length} entr${result.glossary.entries.length === 1 ? 'y' : 'ies'}\n`);
+  io.stdout(
+    `${file}: ok, ${result.glossary.entries.length} entr${result.glossary.entries.length === 1 ? 'y' : 'ies'}\n`,
+  );
   return 0;
 }

@@ -96,7 +96,11 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
   const issues: GlossaryIssue[] = [...page.issues];
 
   let overlay: Overlay = { entries: {} };
-  let overlayAt: (path: JsonPath) => SourcePosition = () => ({ file: options.overlayFile ?? 'overlay', line: 1, column: 1 });
+  let overlayAt: (path: JsonPath) => SourcePosition = () => ({
+    file: options.overlayFile ?? 'overlay',
+    line: 1,
+    column: 1,
+  });
   if (options.overlay !== undefined) {
     const json = parseJsonSource(options.overlay, options.overlayFile ?? 'overlay.json');
     overlayAt = json.locate;
@@ -114,9 +118,15 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
   for (const [id, item] of Object.entries(overlay.entries)) {
     const draft = draftByHeadword.get(item.headword);
     if (!draft) {
-      issues.push({ ...overlayAt(['entries', id, 'headword']), message: `overlay entry "${id}": no entry has the headword "${item.headword}"` });
+      issues.push({
+        ...overlayAt(['entries', id, 'headword']),
+        message: `overlay entry "${id}": no entry has the headword "${item.headword}"`,
+      });
     } else if (overlayFor.has(draft)) {
-      issues.push({ ...overlayAt(['entries', id]), message: `overlay entries "${overlayFor.get(draft)!.id}" and "${id}" both name "${item.headword}"` });
+      issues.push({
+        ...overlayAt(['entries', id]),
+        message: `overlay entries "${overlayFor.get(draft)!.id}" and "${id}" both name "${item.headword}"`,
+      });
     } else {
       overlayFor.set(draft, { id, item });
     }
@@ -185,7 +195,8 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
     }
   }
 
-  for (const translation of options.translations ?? []) issues.push(...attachTranslation(built, translation, provenanceOf, overlayAt));
+  for (const translation of options.translations ?? [])
+    issues.push(...attachTranslation(built, translation, provenanceOf, overlayAt));
 
   const glossary: Glossary = {
     $schema: glossarySchema.$id,
@@ -216,12 +227,17 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
   if (errors) issues.push(...schemaIssues(errors, locate));
   else issues.push(...checkDocument(glossary, locate, memo?.check));
 
-  const fileOrder = [options.markdownFile, options.overlayFile ?? '', ...(options.translations ?? []).map((t) => t.file)];
+  const fileOrder = [
+    options.markdownFile,
+    options.overlayFile ?? '',
+    ...(options.translations ?? []).map((t) => t.file),
+  ];
   return { glossary: issues.length === 0 ? glossary : undefined, issues: sortIssues(issues, fileOrder) };
 }
 
 /** A link as compared between an entry and its translation: where it points. */
-const linkKey = (link: { url: string; archiveUrl?: string }): string => (link.archiveUrl ? `${link.url} (archive ${link.archiveUrl})` : link.url);
+const linkKey = (link: { url: string; archiveUrl?: string }): string =>
+  link.archiveUrl ? `${link.url} (archive ${link.archiveUrl})` : link.url;
 
 /**
  * Reads a translation and attaches it to the entries it names: every entry must have one, every
@@ -238,14 +254,18 @@ function attachTranslation(
   const byId = new Map<string, DraftEntry>();
   for (const draft of page.entries) {
     const at = draft.sources[0]!.at;
-    if (draft.id === undefined) issues.push({ ...at, message: `"${draft.headword}" has no {#id}: say which entry it translates` });
+    if (draft.id === undefined)
+      issues.push({ ...at, message: `"${draft.headword}" has no {#id}: say which entry it translates` });
     else if (byId.has(draft.id)) issues.push({ ...at, message: `a second translation of "${draft.id}"` });
     else byId.set(draft.id, draft);
   }
   for (const entry of entries) {
     const draft = byId.get(entry.id);
     if (!draft) {
-      issues.push({ ...positionsOf(provenanceOf(entry), overlayAt).get('')!, message: `no ${translation.locale} translation of "${entry.id}" in ${translation.file}` });
+      issues.push({
+        ...positionsOf(provenanceOf(entry), overlayAt).get('')!,
+        message: `no ${translation.locale} translation of "${entry.id}" in ${translation.file}`,
+      });
       continue;
     }
     byId.delete(entry.id);
@@ -292,7 +312,10 @@ function buildEntry(
   const ownText = [draft.definition.text, draft.gloss?.text ?? ''].join('\n');
   item?.namesInText?.forEach((name, i) => {
     if (!ownText.includes(name)) {
-      issues.push({ ...overlayAt(overlayPath('namesInText', i)), message: `"${name}" is not in the text of "${draft.headword}"; a name the page does not give belongs in aliases` });
+      issues.push({
+        ...overlayAt(overlayPath('namesInText', i)),
+        message: `"${name}" is not in the text of "${draft.headword}"; a name the page does not give belongs in aliases`,
+      });
     }
     addForm(name, hasCjk(name) ? 'alias' : 'english', 'page');
   });
@@ -300,12 +323,21 @@ function buildEntry(
   item?.noScan?.forEach((text, i) => {
     const form = forms.find((f) => f.text === text);
     if (form) form.scan = false;
-    else issues.push({ ...overlayAt(overlayPath('noScan', i)), message: `noScan: "${text}" is not a form of "${draft.headword}"` });
+    else
+      issues.push({
+        ...overlayAt(overlayPath('noScan', i)),
+        message: `noScan: "${text}" is not a form of "${draft.headword}"`,
+      });
   });
 
-  const links = draft.links.map((link) => ({ title: link.title, url: link.url, ...(link.archiveUrl !== undefined && { archiveUrl: link.archiveUrl }) }));
+  const links = draft.links.map((link) => ({
+    title: link.title,
+    url: link.url,
+    ...(link.archiveUrl !== undefined && { archiveUrl: link.archiveUrl }),
+  }));
   const id = extra?.id ?? derivedId(forms);
-  if (!id) issues.push({ ...primary, message: `cannot make an ASCII id for "${draft.headword}"; give it one in the overlay` });
+  if (!id)
+    issues.push({ ...primary, message: `cannot make an ASCII id for "${draft.headword}"; give it one in the overlay` });
   return {
     id,
     headword: draft.headword,
@@ -356,8 +388,10 @@ interface Provenance {
   readonly extra: { id: string; item: OverlayEntry } | undefined;
 }
 
-const positionsOf = ({ draft, extra }: Provenance, overlayAt: (path: JsonPath) => SourcePosition): Map<string, SourcePosition> =>
-  entryPositions(draft, extra, overlayAt);
+const positionsOf = (
+  { draft, extra }: Provenance,
+  overlayAt: (path: JsonPath) => SourcePosition,
+): Map<string, SourcePosition> => entryPositions(draft, extra, overlayAt);
 
 /**
  * Where each part of an entry is written, by path inside the entry (`''`, `forms/2`, `links/0`,

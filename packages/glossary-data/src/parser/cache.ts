@@ -20,7 +20,10 @@ export interface CacheState extends BuildCache {
   /** What was read from a row or a heading, and the other nodes it was read from (see `parseGlossaryMarkdown`). */
   readonly reads: WeakMap<object, { readonly parts: readonly unknown[]; readonly read: Read }>;
   /** The draft a row's read gave, and where. */
-  readonly drafts: WeakMap<Read, { readonly at: SourcePosition; readonly heading: string; readonly anchor: string; readonly draft: DraftEntry }>;
+  readonly drafts: WeakMap<
+    Read,
+    { readonly at: SourcePosition; readonly heading: string; readonly anchor: string; readonly draft: DraftEntry }
+  >;
   /** Numbers reads, so that a built entry can be kept by the reads it was made from. */
   serial: number;
   /** Entries by the reads (and overlay item) they were made from. */

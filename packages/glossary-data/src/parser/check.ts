@@ -60,31 +60,41 @@ function checkEntry(entry: GlossaryEntry, e: number, issue: (path: JsonPath, mes
     const formPath = [...path, 'forms', f];
     if (f > 0 && form.kind === 'headword') issue(formPath, `"${form.text}": an entry has one headword form`);
     if (hasCjk(form.text) && hasLatin(form.text)) {
-      issue(formPath, `form "${form.text}" mixes Chinese and Latin letters, which the term matcher cannot find; give the parts as separate forms`);
+      issue(
+        formPath,
+        `form "${form.text}" mixes Chinese and Latin letters, which the term matcher cannot find; give the parts as separate forms`,
+      );
     }
     const keys = formKeys(form.text);
     if (keys.length === 0) issue(formPath, `form "${form.text}" has no letters`);
     const spaced = keys[0];
     if (spaced !== undefined) {
       const same = ownKeys.get(spaced);
-      if (same !== undefined) issue(formPath, `form "${form.text}" repeats "${entry.forms[same]!.text}" of the same entry`);
+      if (same !== undefined)
+        issue(formPath, `form "${form.text}" repeats "${entry.forms[same]!.text}" of the same entry`);
       else ownKeys.set(spaced, f);
     }
     return keys;
   });
   for (const field of ['definition', 'gloss'] as const) {
     const text = entry[field];
-    if (text && (!text.text.trim() || !text.markdown.trim())) issue([...path, field], `"${entry.headword}" has an empty ${field}`);
+    if (text && (!text.text.trim() || !text.markdown.trim()))
+      issue([...path, field], `"${entry.headword}" has an empty ${field}`);
   }
   if (!entry.summary.trim()) issue([...path, 'summary'], `"${entry.headword}" has an empty summary`);
   entry.links.forEach((link, l) => {
-    if (!isHttpUrl(link.url)) issue([...path, 'links', l, 'url'], `link "${link.title}" has a malformed URL "${link.url}"`);
+    if (!isHttpUrl(link.url))
+      issue([...path, 'links', l, 'url'], `link "${link.title}" has a malformed URL "${link.url}"`);
     if (link.archiveUrl !== undefined && !isHttpUrl(link.archiveUrl)) {
-      issue([...path, 'links', l, 'archiveUrl'], `archive of link "${link.title}" has a malformed URL "${link.archiveUrl}"`);
+      issue(
+        [...path, 'links', l, 'archiveUrl'],
+        `archive of link "${link.title}" has a malformed URL "${link.archiveUrl}"`,
+      );
     }
   });
   entry.sources.forEach((source, s) => {
-    if (source.url !== undefined && !isHttpUrl(source.url)) issue([...path, 'sources', s, 'url'], `malformed URL "${source.url}"`);
+    if (source.url !== undefined && !isHttpUrl(source.url))
+      issue([...path, 'sources', s, 'url'], `malformed URL "${source.url}"`);
   });
   return keysOfForms;
 }
@@ -108,7 +118,8 @@ function checkChanges(glossary: Glossary, memo: CheckMemo): boolean {
   if (added.length + gone.length > glossary.entries.length / 4) return false;
   for (const entry of gone) {
     if (last.ids.get(entry.id) === entry) last.ids.delete(entry.id);
-    for (const keys of memo.own.get(entry)!) for (const key of keys) if (last.owner.get(key) === entry) last.owner.delete(key);
+    for (const keys of memo.own.get(entry)!)
+      for (const key of keys) if (last.owner.get(key) === entry) last.owner.delete(key);
   }
   let sound = true;
   for (const entry of added) {
@@ -126,7 +137,8 @@ function checkChanges(glossary: Glossary, memo: CheckMemo): boolean {
     last.ids.set(entry.id, entry);
     for (const keys of keysOfForms) for (const key of keys) last.owner.set(key, entry);
   }
-  if (sound && gone.length > 0) sound = glossary.entries.every((entry) => entry.seeAlso.every((id) => id !== entry.id && last.ids.has(id)));
+  if (sound && gone.length > 0)
+    sound = glossary.entries.every((entry) => entry.seeAlso.every((id) => id !== entry.id && last.ids.has(id)));
   else if (sound) sound = added.every((entry) => entry.seeAlso.every((id) => id !== entry.id && last.ids.has(id)));
   if (sound) memo.last = { ...last, entries: glossary.entries.map((entry) => known(memo, entry)), round };
   else delete memo.last;
@@ -149,7 +161,11 @@ export function checkGlossary(glossary: Glossary, locate: (path: JsonPath) => So
  * that differs from the last sound one by a few entries is checked by those.
  * @param memo - from `createCheckMemo`, one per source.
  */
-export function checkDocument(glossary: Glossary, locate: (path: JsonPath) => SourcePosition, memo?: CheckMemo): GlossaryIssue[] {
+export function checkDocument(
+  glossary: Glossary,
+  locate: (path: JsonPath) => SourcePosition,
+  memo?: CheckMemo,
+): GlossaryIssue[] {
   if (memo && checkChanges(glossary, memo)) return [];
   const issues: GlossaryIssue[] = [];
   const issue = (path: JsonPath, message: string): void => {
@@ -171,7 +187,8 @@ export function checkDocument(glossary: Glossary, locate: (path: JsonPath) => So
       return;
     }
     for (const id of shared.ids) {
-      if (!idIndex.has(id)) issue(['sharedForms', index, 'ids'], `shared form "${shared.form}" names unknown id "${id}"`);
+      if (!idIndex.has(id))
+        issue(['sharedForms', index, 'ids'], `shared form "${shared.form}" names unknown id "${id}"`);
     }
     declared.set(key, { ids: new Set(shared.ids), used: false, index });
   });
@@ -219,7 +236,10 @@ export function checkDocument(glossary: Glossary, locate: (path: JsonPath) => So
   for (const [, shared] of declared) {
     if (!shared.used) {
       const form = glossary.sharedForms![shared.index]!.form;
-      issue(['sharedForms', shared.index], `shared form "${form}" is not shared by the entries it names; remove the declaration`);
+      issue(
+        ['sharedForms', shared.index],
+        `shared form "${form}" is not shared by the entries it names; remove the declaration`,
+      );
     }
   }
   if (memo) {

@@ -2,10 +2,25 @@
  * @sd-glossary/data/parser: reads and validates glossary sources (the markdown page format and the
  * JSON document format). Used at build time, by `sd-glossary validate`, and for workspace glossaries.
  */
-export { buildGlossary, summarize, type BuildGlossaryOptions, type BuildGlossaryResult, type Overlay, type OverlayEntry } from './build.js';
+export {
+  buildGlossary,
+  summarize,
+  type BuildGlossaryOptions,
+  type BuildGlossaryResult,
+  type Overlay,
+  type OverlayEntry,
+} from './build.js';
 export { checkGlossary } from './check.js';
 export { formatIssue, type GlossaryIssue, type SourcePosition } from './issues.js';
 export { createBuildCache, type BuildCache } from './cache.js';
-export { parseGlossaryMarkdown, splitTermText, type DraftEntry, type DraftForm, type DraftLink, type DraftSource, type ParsedPage } from './markdown.js';
+export {
+  parseGlossaryMarkdown,
+  splitTermText,
+  type DraftEntry,
+  type DraftForm,
+  type DraftLink,
+  type DraftSource,
+  type ParsedPage,
+} from './markdown.js';
 export { glossarySchema, overlaySchema } from './schemas.js';
 export { serializeGlossary, validateGlossaryJson, type ValidateJsonResult } from './json-document.js';

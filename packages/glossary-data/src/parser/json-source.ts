@@ -1,4 +1,10 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  parseTree,
+  printParseErrorCode,
+  type Node as JsonNode,
+  type ParseError,
+} from 'jsonc-parser';
 import { createPositionMapper, type GlossaryIssue, type SourcePosition } from './issues.js';
 
 /** A path into a JSON value: property names and array indexes. */
@@ -39,7 +45,10 @@ export function parseJsonSource(text: string, file: string): JsonSource {
     if (!tree) return at(0);
     for (let n = path.length; n >= 0; n--) {
       const node: JsonNode | undefined = findNodeAtLocation(tree, path.slice(0, n) as Array<string | number>);
-      if (node) return at(part === 'key' && n === path.length && node.parent?.type === 'property' ? node.parent.offset : node.offset);
+      if (node)
+        return at(
+          part === 'key' && n === path.length && node.parent?.type === 'property' ? node.parent.offset : node.offset,
+        );
     }
     return at(tree.offset);
   }

@@ -31,7 +31,12 @@ const pages = [
   ),
 ];
 
-const rows = (n: number, from = 0): string[] => Array.from({ length: n }, (_, i) => `| term${from + i}/词条${from + i} | 第 ${from + i} 个解释，含 \`code\` 与 [链接](https://example.com/${i}) |`);
+const rows = (n: number, from = 0): string[] =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `| term${from + i}/词条${from + i} | 第 ${from + i} 个解释，含 \`code\` 与 [链接](https://example.com/${i}) |`,
+  );
 
 describe('parseMarkdownTree', () => {
   test.each(pages)('%s parses as a whole parse does, cold and from the cache', (path) => {
@@ -42,7 +47,9 @@ describe('parseMarkdownTree', () => {
   });
 
   test('a long table is cut into blocks of rows that join into one table', () => {
-    const text = ['## 黑话', '', '| 术语 | 解释 |', '| --- | --- |', ...rows(300), '', 'after the table', ''].join('\n');
+    const text = ['## 黑话', '', '| 术语 | 解释 |', '| --- | --- |', ...rows(300), '', 'after the table', ''].join(
+      '\n',
+    );
     const cache = createBuildCache();
     const tree = parseMarkdownTree(text, cache);
     expectSameTree(tree, text);
@@ -135,7 +142,13 @@ describe('parseMarkdownTree', () => {
   );
   const tableRun = fc.integer({ min: 60, max: 200 }).map((n) => ['| 术语 | 解释 |', '| --- | --- |', ...rows(n)]);
   const page = fc
-    .tuple(fc.array(fc.oneof({ weight: 12, arbitrary: line.map((l) => [l]) }, { weight: 1, arbitrary: tableRun }), { maxLength: 40 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
+    .tuple(
+      fc.array(fc.oneof({ weight: 12, arbitrary: line.map((l) => [l]) }, { weight: 1, arbitrary: tableRun }), {
+        maxLength: 40,
+      }),
+      fc.constantFrom('\n', '\r\n', '\r'),
+      fc.boolean(),
+    )
     .map(([parts, eol, finalEol]) => parts.flat().join(eol) + (finalEol ? eol : ''));
 
   test('any page parses as a whole parse does', () => {

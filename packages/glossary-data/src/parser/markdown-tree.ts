@@ -145,7 +145,13 @@ function sectionBlocks(markdown: string, lines: readonly Line[], from: number, t
     cuts.forEach((start, i) => {
       const next = cuts[i + 1];
       const part = slice(start, next ?? to);
-      blocks.push({ ...part, text: header + part.text, prefixLength: header.length, prefixLines: 2, rows: (next ?? end) - start });
+      blocks.push({
+        ...part,
+        text: header + part.text,
+        prefixLength: header.length,
+        prefixLines: 2,
+        rows: (next ?? end) - start,
+      });
     });
     return blocks;
   }
@@ -174,7 +180,10 @@ function place(node: Nodes, offsetShift: number, lineShift: number): Nodes {
       end: { line: p.end.line + lineShift, column: p.end.column, offset: (p.end.offset ?? 0) + offsetShift },
     };
   }
-  if ('children' in node) (copy as { children: Nodes[] }).children = node.children.map((child: Nodes) => place(child, offsetShift, lineShift));
+  if ('children' in node)
+    (copy as { children: Nodes[] }).children = node.children.map((child: Nodes) =>
+      place(child, offsetShift, lineShift),
+    );
   return copy;
 }
 
@@ -229,7 +238,8 @@ export function parseMarkdownTree(markdown: string, buildCache?: BuildCache): Ro
     const blocks = sectionBlocks(markdown, lines, starts[s]!, to);
     const nodes = joinBlocks(blocks.map((block) => ({ block, tree: parse(block) })));
     if (nodes) children.push(...nodes);
-    else children.push(...parse({ ...blocks[0]!, text: markdown.slice(blocks[0]!.offset, lines[to - 1]!.next) }).children);
+    else
+      children.push(...parse({ ...blocks[0]!, text: markdown.slice(blocks[0]!.offset, lines[to - 1]!.next) }).children);
   }
   cache.blocks = used;
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(markdown) } };

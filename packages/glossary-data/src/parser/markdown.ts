@@ -204,18 +204,25 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
    * them; placed from `anchor` when given (a row), else at their own nodes.
    */
   function collectLinks(nodes: readonly Node[], anchor?: Node): { links: ReadLink[]; issues: ReadIssue[] } {
-    const placeAt = (node: Node): ReadPlace => (anchor ? { node: anchor, delta: startOffset(node) - startOffset(anchor) } : { node, delta: 0 });
+    const placeAt = (node: Node): ReadPlace =>
+      anchor ? { node: anchor, delta: startOffset(node) - startOffset(anchor) } : { node, delta: 0 };
     const links: ReadLink[] = [];
     const found: ReadIssue[] = [];
     const visit = (node: Node, siblings: readonly Node[] | undefined, index: number): void => {
       if (node.type === 'image') {
-        found.push({ ...placeAt(node), message: `image "${node.url}" is not supported in a definition; describe it in text, or keep it in an HTML comment` });
+        found.push({
+          ...placeAt(node),
+          message: `image "${node.url}" is not supported in a definition; describe it in text, or keep it in an HTML comment`,
+        });
         return;
       }
       if (node.type === 'link') {
         const title = toString(node).trim();
         if (!isHttpUrl(node.url)) {
-          found.push({ ...placeAt(node), message: `link "${title}" points to "${node.url}", which is not an http(s) URL` });
+          found.push({
+            ...placeAt(node),
+            message: `link "${title}" points to "${node.url}", which is not an http(s) URL`,
+          });
           return;
         }
         const previous = links.at(-1);
@@ -264,7 +271,13 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
   }
 
   /** Turns a read into issues and, when it has one, a draft entry at `base`. */
-  function place(result: Read, base: number, heading: string, anchor: string, category: DraftEntry['category']): DraftEntry | undefined {
+  function place(
+    result: Read,
+    base: number,
+    heading: string,
+    anchor: string,
+    category: DraftEntry['category'],
+  ): DraftEntry | undefined {
     for (const i of result.issues) issue(placeOf(i), i.message);
     if (!result.definition) return undefined;
     const pos = at(base);
@@ -274,7 +287,12 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
       category,
       forms: result.forms.map((f) => ({ ...f, at: pos })),
       definition: result.definition,
-      links: result.links.map((l) => ({ title: l.title, url: l.url, ...(l.archiveUrl !== undefined && { archiveUrl: l.archiveUrl }), at: placeOf(l) })),
+      links: result.links.map((l) => ({
+        title: l.title,
+        url: l.url,
+        ...(l.archiveUrl !== undefined && { archiveUrl: l.archiveUrl }),
+        at: placeOf(l),
+      })),
       sources: [{ at: pos, heading, anchor }],
       ...(result.serial !== undefined && { contentKey: `${category[0]}${result.serial}` }),
     };
@@ -283,7 +301,10 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
   function readTable(table: Table, heading: string, anchor: string): void {
     const [header, ...body] = table.children;
     if (!header || header.children.length !== 2) {
-      issue(posOf(table), `a glossary table has two columns (term | explanation); this one has ${header?.children.length ?? 0}`);
+      issue(
+        posOf(table),
+        `a glossary table has two columns (term | explanation); this one has ${header?.children.length ?? 0}`,
+      );
       return;
     }
     if (body.length === 0) issue(posOf(table), 'table has a header but no rows');
@@ -297,13 +318,21 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
       // never changed after parsing (sections are: rows merge into them).
       const known = cache && result.issues.length === 0 ? cache.drafts.get(result) : undefined;
       const pos = known && at(base);
-      if (known && pos!.line === known.at.line && pos!.column === known.at.column && pos!.file === known.at.file && known.heading === heading && known.anchor === anchor) {
+      if (
+        known &&
+        pos!.line === known.at.line &&
+        pos!.column === known.at.column &&
+        pos!.file === known.at.file &&
+        known.heading === heading &&
+        known.anchor === anchor
+      ) {
         rows.push(known.draft);
         continue;
       }
       const draft = place(result, base, heading, anchor, 'jargon');
       if (!draft) continue;
-      if (cache && result.issues.length === 0) cache.drafts.set(result, { at: draft.sources[0]!.at, heading, anchor, draft });
+      if (cache && result.issues.length === 0)
+        cache.drafts.set(result, { at: draft.sources[0]!.at, heading, anchor, draft });
       rows.push(draft);
     }
   }
@@ -311,7 +340,9 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
   function readRow(row: TableRow): Read {
     const problem = (message: string): Read => ({ forms: [], links: [], issues: [{ node: row, delta: 0, message }] });
     if (row.children.length !== 2) {
-      return problem(`table row has ${row.children.length} cell${row.children.length === 1 ? '' : 's'}; expected 2 (term | explanation)`);
+      return problem(
+        `table row has ${row.children.length} cell${row.children.length === 1 ? '' : 's'}; expected 2 (term | explanation)`,
+      );
     }
     const [termCell, explCell] = row.children as [TableCell, TableCell];
     const { text: termText, id } = explicitId(toString(termCell).trim());
@@ -323,7 +354,13 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
       ? markdown.slice(startOffset(explCell.children[0]!), endOffset(explCell.children.at(-1)!))
       : '';
     const { links, issues: linkIssues } = collectLinks(explCell.children as Node[], row);
-    return { ...(id !== undefined && { id }), forms, definition: { markdown: cellMarkdown.trim(), text }, links, issues: linkIssues };
+    return {
+      ...(id !== undefined && { id }),
+      forms,
+      definition: { markdown: cellMarkdown.trim(), text },
+      links,
+      issues: linkIssues,
+    };
   }
 
   function readSection(heading: Heading, body: RootContent[]): void {
@@ -345,20 +382,44 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
     // VitePress uses an explicit {#id} as the heading's anchor.
     const anchor = id ?? headingAnchor(headingText);
     const found: ReadIssue[] = [];
-    const none = (message?: string): Read => ({ forms: [], links: [], issues: message ? [...found, { node: heading, delta: 0, message }] : found, heading: headingText, anchor });
+    const none = (message?: string): Read => ({
+      forms: [],
+      links: [],
+      issues: message ? [...found, { node: heading, delta: 0, message }] : found,
+      heading: headingText,
+      anchor,
+    });
     const content = body.filter((node) => node.type !== 'table' && !isComment(node) && node.type !== 'definition');
     for (const node of content) {
       if (node.type === 'paragraph' && markdown.slice(startOffset(node), endOffset(node)).startsWith('|')) {
-        found.push({ node, delta: 0, message: 'this looks like a table but is not one: a table needs a delimiter row such as "| --- | --- |" under its header' });
+        found.push({
+          node,
+          delta: 0,
+          message:
+            'this looks like a table but is not one: a table needs a delimiter row such as "| --- | --- |" under its header',
+        });
       }
     }
-    if (content.length === 0) return none(body.some((n) => n.type === 'table') ? undefined : `"${headingText}" has no definition: write its explanation under the heading`);
+    if (content.length === 0)
+      return none(
+        body.some((n) => n.type === 'table')
+          ? undefined
+          : `"${headingText}" has no definition: write its explanation under the heading`,
+      );
     const forms = splitTermText(headingText);
     if (forms.length === 0) return none('heading has no text');
     const definition = richText(content);
     if (!definition.text.trim()) return none(`"${headingText}" has an empty definition`);
     const { links, issues: linkIssues } = collectLinks(content);
-    return { ...(id !== undefined && { id }), forms, definition, links, issues: [...found, ...linkIssues], heading: headingText, anchor };
+    return {
+      ...(id !== undefined && { id }),
+      forms,
+      definition,
+      links,
+      issues: [...found, ...linkIssues],
+      heading: headingText,
+      anchor,
+    };
   }
 
   const children = root.children;

@@ -75,7 +75,10 @@ export function schemaIssues(
         return { ...locate([...path, extra], 'key'), message: `schema: ${where}: unknown property "${extra}"` };
       }
       if (e.propertyName !== undefined) {
-        return { ...locate([...path, e.propertyName], 'key'), message: `schema: ${where}: property name "${e.propertyName}" ${e.message ?? 'is invalid'}` };
+        return {
+          ...locate([...path, e.propertyName], 'key'),
+          message: `schema: ${where}: property name "${e.propertyName}" ${e.message ?? 'is invalid'}`,
+        };
       }
       return { ...locate(path), message: `schema: ${where}: ${e.message ?? 'is invalid'}` };
     });

@@ -49,11 +49,18 @@ function names(entry: GlossaryEntry, texts: readonly LocalizedText[]): string[] 
  * @returns markdown: headword and other names, the definition in each language (labelled when more
  *   than one, or a translation), links, source and licence.
  */
-export function entryMarkdown(entry: GlossaryEntry, texts: readonly LocalizedText[], verbosity: HoverVerbosity, origin: Attribution | string): string {
+export function entryMarkdown(
+  entry: GlossaryEntry,
+  texts: readonly LocalizedText[],
+  verbosity: HoverVerbosity,
+  origin: Attribution | string,
+): string {
   const first = texts[0]!;
   const parts: string[] = [];
   const others = names(entry, texts);
-  parts.push(`**${escapeMarkdown(first.headword)}**${others.length ? ` · ${others.map(escapeMarkdown).join(' · ')}` : ''}`);
+  parts.push(
+    `**${escapeMarkdown(first.headword)}**${others.length ? ` · ${others.map(escapeMarkdown).join(' · ')}` : ''}`,
+  );
   texts.forEach((text, i) => {
     if (i > 0 || text.translated) parts.push(`*${label(text)}*`);
     // The summary is the definition's first sentence: a full hover shows it once, as part of the definition.
@@ -81,7 +88,12 @@ export function entryMarkdown(entry: GlossaryEntry, texts: readonly LocalizedTex
  * @param origin - the licence line of the built-in glossary, or what to call the glossary the entry comes from (`workspace glossary`).
  * @returns text without markup.
  */
-export function entryPlainText(entry: GlossaryEntry, texts: readonly LocalizedText[], verbosity: HoverVerbosity, origin: Attribution | string): string {
+export function entryPlainText(
+  entry: GlossaryEntry,
+  texts: readonly LocalizedText[],
+  verbosity: HoverVerbosity,
+  origin: Attribution | string,
+): string {
   const first = texts[0]!;
   const others = names(entry, texts);
   const parts = [`${first.headword}${others.length ? ` (${others.join(', ')})` : ''}`];

@@ -70,17 +70,28 @@ describe('hover: the term under the cursor, in every format', () => {
 
   test('UTF-16 positions: an emoji before the term does not shift it', () => {
     const { document, position } = at('😀 ‸CFG');
-    expect(service.hover(document, position, md)?.range).toEqual({ start: { line: 0, character: 3 }, end: { line: 0, character: 6 } });
+    expect(service.hover(document, position, md)?.range).toEqual({
+      start: { line: 0, character: 3 },
+      end: { line: 0, character: 6 },
+    });
   });
 
   test('CRLF line breaks', () => {
     const { document, position } = at('a\r\nb ‸VAE\r\nc');
-    expect(service.hover(document, position, md)?.range).toEqual({ start: { line: 1, character: 2 }, end: { line: 1, character: 5 } });
+    expect(service.hover(document, position, md)?.range).toEqual({
+      start: { line: 1, character: 2 },
+      end: { line: 1, character: 5 },
+    });
   });
 
   test('positions past the end, negative or fractional give null', () => {
     const { document } = at('‸VAE');
-    for (const position of [{ line: 1, character: 0 }, { line: 0, character: 99 }, { line: -1, character: 0 }, { line: 0, character: 0.5 }]) {
+    for (const position of [
+      { line: 1, character: 0 },
+      { line: 0, character: 99 },
+      { line: -1, character: 0 },
+      { line: 0, character: 0.5 },
+    ]) {
       expect(service.hover(document, position, md)).toBeNull();
     }
   });
@@ -117,7 +128,9 @@ describe('hover content', () => {
   test('a table row names its table in the source line', () => {
     const { document, position } = at('‸炸炉');
     const value = (service.hover(document, position, md)!.contents as { value: string }).value;
-    expect(value.split('\n\n').at(-1)).toBe('— [黑话 › 炸炉](https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D) · GFDL-1.3-or-later · © 2022 StableDiffusionBook');
+    expect(value.split('\n\n').at(-1)).toBe(
+      '— [黑话 › 炸炉](https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D) · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
+    );
   });
 
   test('plain text for clients without markdown', () => {
@@ -160,9 +173,14 @@ describe('completion', () => {
   };
   const first = (marked: string) => {
     const item = complete(marked)?.items[0];
-    return item && [item.label, item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined, item.filterText];
+    return (
+      item && [item.label, item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined, item.filterText]
+    );
   };
-  const range = (start: number, end: number) => ({ start: { line: 0, character: start }, end: { line: 0, character: end } });
+  const range = (start: number, end: number) => ({
+    start: { line: 0, character: start },
+    end: { line: 0, character: end },
+  });
 
   test.each<[string, string, number, number, string]>([
     ['Dream‸', 'DreamBooth', 0, 5, 'Dream'],
@@ -196,15 +214,25 @@ describe('completion', () => {
   test('ranked: exact, then headword prefixes, then other forms, then pinyin', () => {
     const items = complete('d‸')!.items.map((i) => [i.label, i.labelDetails?.description]);
     // One item per entry: DeepSpeed's best match is its headword "ds".
-    expect(items.slice(0, 3)).toEqual([['ds', undefined], ['db', undefined], ['data augmentation', 'aug']]);
+    expect(items.slice(0, 3)).toEqual([
+      ['ds', undefined],
+      ['db', undefined],
+      ['data augmentation', 'aug'],
+    ]);
     expect(complete('dai‸')!.items.map((i) => i.label)).toEqual(['代次', '代价函数']);
   });
 
   test('resolve adds the definition as documentation', () => {
     const item = complete('Dream‸')!.items[0]!;
     const resolved = service.resolveCompletion(item, md);
-    expect(resolved.documentation).toEqual({ kind: 'markdown', value: expect.stringContaining('**db** · 梦展 · DreamBooth') });
-    expect(service.resolveCompletion({ label: 'x', data: { id: 'nope' } }, md)).toEqual({ label: 'x', data: { id: 'nope' } });
+    expect(resolved.documentation).toEqual({
+      kind: 'markdown',
+      value: expect.stringContaining('**db** · 梦展 · DreamBooth'),
+    });
+    expect(service.resolveCompletion({ label: 'x', data: { id: 'nope' } }, md)).toEqual({
+      label: 'x',
+      data: { id: 'nope' },
+    });
   });
 
   test('no noise: nothing inside URLs, nothing on an empty prefix unless invoked', () => {
@@ -226,13 +254,22 @@ describe('definition and symbols', () => {
   test('go to definition opens the source markdown at the entry line', () => {
     const { document, position } = at('a ‸VAE');
     expect(service.definition(document, position, md)).toEqual([
-      { uri: SOURCE, range: { start: { line: getEntry('vae')!.sources[0].line - 1, character: 0 }, end: { line: getEntry('vae')!.sources[0].line - 1, character: 0 } } },
+      {
+        uri: SOURCE,
+        range: {
+          start: { line: getEntry('vae')!.sources[0].line - 1, character: 0 },
+          end: { line: getEntry('vae')!.sources[0].line - 1, character: 0 },
+        },
+      },
     ]);
     expect(service.definition(at('a ‸b').document, at('a ‸b').position, md)).toBeNull();
   });
 
   test('document symbols: the terms a kohya config touches, each with its uses', () => {
-    const { document } = at('[training]\ntrain_batch_size = 4\nmax_train_epochs = 10\nclip_skip = 2\nvae = "sd-vae-ft-mse"\n‸', 'toml');
+    const { document } = at(
+      '[training]\ntrain_batch_size = 4\nmax_train_epochs = 10\nclip_skip = 2\nvae = "sd-vae-ft-mse"\n‸',
+      'toml',
+    );
     const symbols = service.documentSymbols(document, md);
     expect(symbols.map((s) => [s.name, s.children!.map((c) => c.name)])).toEqual([
       ['Batch size', ['batch_size']],
@@ -276,7 +313,11 @@ describe('settings', () => {
 describe('languages (sdGlossary.locale and the client’s locale)', () => {
   const hoverWith = (raw: unknown, clientLocale?: string, markdown = true): string[] => {
     const { document, position } = at('‸炸炉');
-    const context: RequestContext = { settings: parseSettings(raw), markdown, ...(clientLocale !== undefined && { clientLocale }) };
+    const context: RequestContext = {
+      settings: parseSettings(raw),
+      markdown,
+      ...(clientLocale !== undefined && { clientLocale }),
+    };
     return (service.hover(document, position, context)!.contents as { value: string }).value.split('\n\n');
   };
   const en = getEntry('overtrained')!.translations!['en']!;
@@ -303,7 +344,11 @@ describe('languages (sdGlossary.locale and the client’s locale)', () => {
   });
 
   test('en: the translation only; both: the original, then the translation', () => {
-    expect(hoverWith({ locale: 'en' }, 'zh-cn').slice(0, 3)).toEqual(['**Overfitted training run** · 炸炉', '*English · translated by SD Glossary (en)*', en.definition.markdown]);
+    expect(hoverWith({ locale: 'en' }, 'zh-cn').slice(0, 3)).toEqual([
+      '**Overfitted training run** · 炸炉',
+      '*English · translated by SD Glossary (en)*',
+      en.definition.markdown,
+    ]);
     expect(hoverWith({ locale: 'en' }, 'zh-cn')).not.toContain(zh.definition.markdown);
     expect(hoverWith({ locale: 'both' }).slice(0, 4)).toEqual([
       '**炸炉** · Overfitted training run',
@@ -314,12 +359,19 @@ describe('languages (sdGlossary.locale and the client’s locale)', () => {
   });
 
   test('plain text labels the languages too', () => {
-    expect(hoverWith({}, 'en', false).slice(0, 3)).toEqual(['Overfitted training run (炸炉)', '[English · translated by SD Glossary (en)]', en.definition.text]);
+    expect(hoverWith({}, 'en', false).slice(0, 3)).toEqual([
+      'Overfitted training run (炸炉)',
+      '[English · translated by SD Glossary (en)]',
+      en.definition.text,
+    ]);
   });
 
   test('completion details follow the choice, and English headwords complete', () => {
     const { document, position } = at('overfit‸');
-    const items = service.completion(document, position, false, { settings: parseSettings({ locale: 'en' }), markdown: true })!.items;
+    const items = service.completion(document, position, false, {
+      settings: parseSettings({ locale: 'en' }),
+      markdown: true,
+    })!.items;
     expect(items.map((i) => [i.label, i.detail])).toEqual([
       ['overfit', getEntry('overfitting')!.translations!['en']!.summary],
       ['Overfitted training run', en.summary],

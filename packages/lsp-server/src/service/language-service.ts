@@ -1,4 +1,12 @@
-import { charKind, localizeEntry, type GlossaryEntry, type GlossaryIndex, type LocalizedText, type SearchResult, type TermMatch } from '@sd-glossary/data';
+import {
+  charKind,
+  localizeEntry,
+  type GlossaryEntry,
+  type GlossaryIndex,
+  type LocalizedText,
+  type SearchResult,
+  type TermMatch,
+} from '@sd-glossary/data';
 import {
   CompletionItemKind,
   MarkupKind,
@@ -68,7 +76,12 @@ export interface LanguageService {
    * @param invoked - the user asked for completion explicitly (then an empty prefix lists everything).
    * @returns the items, or `null` when there is nothing to complete here.
    */
-  completion(document: ServiceDocument, position: Position, invoked: boolean, context: RequestContext): CompletionList | null;
+  completion(
+    document: ServiceDocument,
+    position: Position,
+    invoked: boolean,
+    context: RequestContext,
+  ): CompletionList | null;
   /**
    * Adds the documentation to an item from `completion`.
    * @returns the item, with documentation when its entry is known.
@@ -113,7 +126,11 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
     (sortedByHeadword ??= [...index.entries].sort((a, b) => a.headword.localeCompare(b.headword, 'zh-CN')));
 
   /** The match under a position, with its line; `undefined` for no term, unknown lines or a disabled language. */
-  function matchAt(document: ServiceDocument, position: Position, settings: Settings): { line: number; match: TermMatch } | undefined {
+  function matchAt(
+    document: ServiceDocument,
+    position: Position,
+    settings: Settings,
+  ): { line: number; match: TermMatch } | undefined {
     if (!servesLanguage(settings, document.languageId)) return undefined;
     if (!validPosition(document, position)) return undefined;
     const { matches } = lines.at(document, position.line);
@@ -173,8 +190,14 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
         const typed = text.slice(start, cursor);
         const results = index.search(typed, { limit });
         if (results.length === 0) continue;
-        const range = { start: { line: position.line, character: start }, end: { line: position.line, character: cursor } };
-        return { isIncomplete: true, items: results.map((r, i) => completionItem(r, typed, range, i, textsOf(r.entry, context)[0]!.summary)) };
+        const range = {
+          start: { line: position.line, character: start },
+          end: { line: position.line, character: cursor },
+        };
+        return {
+          isIncomplete: true,
+          items: results.map((r, i) => completionItem(r, typed, range, i, textsOf(r.entry, context)[0]!.summary)),
+        };
       }
       if (!invoked || (cursor > 0 && charKind(text.charCodeAt(cursor - 1)) !== 'separator')) return null;
       // Invoked on an empty prefix: the whole glossary, alphabetically by headword.
@@ -183,7 +206,13 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
       return {
         isIncomplete: all.length < index.entries.length,
         items: all.map((entry, i) =>
-          completionItem({ entry, form: entry.headword, matchedBy: 'headword', exact: false }, '', range, i, textsOf(entry, context)[0]!.summary),
+          completionItem(
+            { entry, form: entry.headword, matchedBy: 'headword', exact: false },
+            '',
+            range,
+            i,
+            textsOf(entry, context)[0]!.summary,
+          ),
         ),
       };
     },
@@ -216,7 +245,14 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
           for (const entry of entriesOf(match)) {
             let symbol = byEntry.get(entry.id);
             if (!symbol) {
-              symbol = { name: entry.headword, detail: entry.summary, kind: SymbolKind.Key, range, selectionRange: range, children: [] };
+              symbol = {
+                name: entry.headword,
+                detail: entry.summary,
+                kind: SymbolKind.Key,
+                range,
+                selectionRange: range,
+                children: [],
+              };
               byEntry.set(entry.id, symbol);
             }
             symbol.children!.push({ name: match.text, kind: SymbolKind.String, range, selectionRange: range });
@@ -230,7 +266,16 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
       const entries = query.trim() ? index.search(query, { limit }).map((r) => r.entry) : index.entries.slice(0, limit);
       return entries.flatMap((entry) => {
         const uri = glossary.sourceUri(entry);
-        return uri ? [{ name: entry.headword, kind: SymbolKind.Key, containerName: entry.summary, location: { uri, range: sourceRange(entry) } }] : [];
+        return uri
+          ? [
+              {
+                name: entry.headword,
+                kind: SymbolKind.Key,
+                containerName: entry.summary,
+                location: { uri, range: sourceRange(entry) },
+              },
+            ]
+          : [];
       });
     },
 
@@ -248,7 +293,13 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
   };
 }
 
-function completionItem(result: SearchResult, typed: string, range: Range, rank: number, summary: string): CompletionItem {
+function completionItem(
+  result: SearchResult,
+  typed: string,
+  range: Range,
+  rank: number,
+  summary: string,
+): CompletionItem {
   const { entry, form } = result;
   return {
     label: form,

@@ -88,17 +88,36 @@ function sanitizeEntry(entry: GlossaryEntry, texts?: WeakMap<RichText, RichText>
 export async function loadGlossary(text: string, file: string, cache?: LoadCache): Promise<LoadedGlossary> {
   // The parser (remark, Ajv, pinyin) loads only when a workspace has a glossary: the server starts without it.
   const { buildGlossary, createBuildCache, validateGlossaryJson } = await import('@sd-glossary/data/parser');
-  if (text.length > LIMITS.chars) return { glossary: undefined, issues: [at(file, `the file has ${(text.length / 1048576).toFixed(1)} M characters; glossaries are read up to 10 M`)] };
+  if (text.length > LIMITS.chars)
+    return {
+      glossary: undefined,
+      issues: [
+        at(file, `the file has ${(text.length / 1048576).toFixed(1)} M characters; glossaries are read up to 10 M`),
+      ],
+    };
   if (text.includes('\u0000')) return { glossary: undefined, issues: [at(file, 'the file is binary, not a glossary')] };
   let result: LoadedGlossary;
   if (/\.json$/i.test(file)) {
-    if (jsonDepth(text) > LIMITS.jsonDepth) return { glossary: undefined, issues: [at(file, `JSON nested deeper than ${LIMITS.jsonDepth} levels is not read`)] };
+    if (jsonDepth(text) > LIMITS.jsonDepth)
+      return {
+        glossary: undefined,
+        issues: [at(file, `JSON nested deeper than ${LIMITS.jsonDepth} levels is not read`)],
+      };
     result = validateGlossaryJson(text, file);
   } else {
     const rows = tableRows(text);
-    if (rows > LIMITS.tableRows) return { glossary: undefined, issues: [at(file, `${rows} table rows; glossaries are read up to ${LIMITS.tableRows}`)] };
+    if (rows > LIMITS.tableRows)
+      return {
+        glossary: undefined,
+        issues: [at(file, `${rows} table rows; glossaries are read up to ${LIMITS.tableRows}`)],
+      };
     if (cache) cache.parse ??= createBuildCache();
-    result = buildGlossary({ markdown: text, markdownFile: file, locale: 'und', ...(cache?.parse && { cache: cache.parse }) });
+    result = buildGlossary({
+      markdown: text,
+      markdownFile: file,
+      locale: 'und',
+      ...(cache?.parse && { cache: cache.parse }),
+    });
   }
   const sanitize = (entry: GlossaryEntry): GlossaryEntry => {
     const known = cache?.sanitized.get(entry);
@@ -107,5 +126,8 @@ export async function loadGlossary(text: string, file: string, cache?: LoadCache
     cache?.sanitized.set(entry, safe);
     return safe;
   };
-  return { glossary: result.glossary && { ...result.glossary, entries: result.glossary.entries.map(sanitize) }, issues: result.issues };
+  return {
+    glossary: result.glossary && { ...result.glossary, entries: result.glossary.entries.map(sanitize) },
+    issues: result.issues,
+  };
 }

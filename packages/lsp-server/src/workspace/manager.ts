@@ -54,7 +54,10 @@ export interface WorkspaceGlossaries {
  * @param fileSystem - how to read files.
  * @param toUri - turns a path into a file URI.
  */
-export function createWorkspaceGlossaries(fileSystem: WorkspaceFiles, toUri: (path: string) => string): WorkspaceGlossaries {
+export function createWorkspaceGlossaries(
+  fileSystem: WorkspaceFiles,
+  toUri: (path: string) => string,
+): WorkspaceGlossaries {
   let candidates: string[] = [];
   let user = new Set<string>();
   const state = new Map<string, GlossaryFile>();
@@ -80,11 +83,17 @@ export function createWorkspaceGlossaries(fileSystem: WorkspaceFiles, toUri: (pa
         const rel = relative(folder, path);
         return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
       };
-      const extra = folders.flatMap((folder) =>
-        extraPaths.map((p) => resolve(folder, p)).filter((p) => inside(folder, p)), // never outside the workspace
+      const extra = folders.flatMap(
+        (folder) => extraPaths.map((p) => resolve(folder, p)).filter((p) => inside(folder, p)), // never outside the workspace
       );
       user = new Set(userPaths.filter(isAbsolute).map((p) => resolve(p)));
-      candidates = [...new Set([...folders.flatMap((folder) => DEFAULT_GLOSSARY_NAMES.map((name) => join(folder, name))), ...extra, ...user])];
+      candidates = [
+        ...new Set([
+          ...folders.flatMap((folder) => DEFAULT_GLOSSARY_NAMES.map((name) => join(folder, name))),
+          ...extra,
+          ...user,
+        ]),
+      ];
       for (const path of [...state.keys(), ...caches.keys()]) if (!candidates.includes(path)) forget(path);
     },
     async discover() {
@@ -103,9 +112,10 @@ export function createWorkspaceGlossaries(fileSystem: WorkspaceFiles, toUri: (pa
       return true;
     },
     files: () => candidates.flatMap((path) => (state.has(path) ? [state.get(path)!] : [])),
-    valid: () => candidates.flatMap((path) => {
-      const file = state.get(path);
-      return file?.good ? [{ uri: file.uri, glossary: file.good, ...(user.has(path) && { user: true }) }] : [];
-    }),
+    valid: () =>
+      candidates.flatMap((path) => {
+        const file = state.get(path);
+        return file?.good ? [{ uri: file.uri, glossary: file.good, ...(user.has(path) && { user: true }) }] : [];
+      }),
   };
 }

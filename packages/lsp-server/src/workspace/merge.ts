@@ -26,7 +26,11 @@ export interface MergedGlossary {
  * @param builtinUri - the built-in glossary's source markdown.
  * @param workspace - the valid workspace glossaries, in discovery order.
  */
-export function mergeGlossaries(builtin: Glossary | undefined, builtinUri: string | undefined, workspace: readonly WorkspaceGlossary[]): MergedGlossary {
+export function mergeGlossaries(
+  builtin: Glossary | undefined,
+  builtinUri: string | undefined,
+  workspace: readonly WorkspaceGlossary[],
+): MergedGlossary {
   const uriOf = new Map<GlossaryEntry, string | undefined>();
   const users = new Set<GlossaryEntry>();
   const builtinEntries = new Set(builtin?.entries ?? []);
@@ -35,7 +39,11 @@ export function mergeGlossaries(builtin: Glossary | undefined, builtinUri: strin
     const prefix = `ws${n + 1}-`;
     const own = new Set(glossary.entries.map((e) => e.id));
     for (const entry of glossary.entries) {
-      const renamed: GlossaryEntry = { ...entry, id: prefix + entry.id, seeAlso: entry.seeAlso.map((id) => (own.has(id) ? prefix + id : id)) };
+      const renamed: GlossaryEntry = {
+        ...entry,
+        id: prefix + entry.id,
+        seeAlso: entry.seeAlso.map((id) => (own.has(id) ? prefix + id : id)),
+      };
       uriOf.set(renamed, uri);
       if (user) users.add(renamed);
       entries.push(renamed);
@@ -45,7 +53,9 @@ export function mergeGlossaries(builtin: Glossary | undefined, builtinUri: strin
     uriOf.set(entry, builtinUri);
     entries.push(entry);
   }
-  const glossary: Glossary = builtin ? { ...builtin, entries } : { $schema: workspace[0]?.glossary.$schema ?? '', locale: 'und', entries };
+  const glossary: Glossary = builtin
+    ? { ...builtin, entries }
+    : { $schema: workspace[0]?.glossary.$schema ?? '', locale: 'und', entries };
   return {
     glossary,
     sourceUri: (entry) => uriOf.get(entry),

@@ -4,7 +4,10 @@ import { sanitizeMarkdown } from './sanitize.js';
 describe('sanitizeMarkdown', () => {
   test.each([
     ['plain **text** and `code`', 'plain **text** and `code`'],
-    ['[docs](https://example.com) and [file](file:///tmp/a.md)', '[docs](https://example.com) and [file](file:///tmp/a.md)'],
+    [
+      '[docs](https://example.com) and [file](file:///tmp/a.md)',
+      '[docs](https://example.com) and [file](file:///tmp/a.md)',
+    ],
     ['[click](command:workbench.action.reloadWindow)', 'click'],
     ['[x](javascript:alert(1))', 'x)'],
     ['[x](vscode://settings)', 'x'],

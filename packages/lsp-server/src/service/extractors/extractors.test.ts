@@ -3,7 +3,8 @@ import { extractorFor } from './index.js';
 import { subtract } from './regions.js';
 
 /** The text of each region, for readable expectations. */
-const read = (languageId: string, line: string): string[] => extractorFor(languageId)(line).map((r) => line.slice(r.start, r.end));
+const read = (languageId: string, line: string): string[] =>
+  extractorFor(languageId)(line).map((r) => line.slice(r.start, r.end));
 
 describe('extractors', () => {
   test.each<[string, string, string[]]>([
@@ -24,7 +25,15 @@ describe('extractors', () => {
   });
 
   test('subtract', () => {
-    expect(subtract([{ start: 0, end: 10 }, { start: 20, end: 30 }], [{ start: 5, end: 25 }])).toEqual([
+    expect(
+      subtract(
+        [
+          { start: 0, end: 10 },
+          { start: 20, end: 30 },
+        ],
+        [{ start: 5, end: 25 }],
+      ),
+    ).toEqual([
       { start: 0, end: 5 },
       { start: 25, end: 30 },
     ]);

@@ -1,7 +1,8 @@
 import { subtract, urlSpans, type Extractor, type Region } from './regions.js';
 
 // Link destinations `](…)`, reference definitions `[id]: url`, HTML tags and autolinks `<…>`.
-const SYNTAX = /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)|^\s{0,3}\[[^\]]+\]:\s*\S+|<\/?[A-Za-z][^<>]*>|<[a-z][a-z0-9+.-]*:[^<>\s]*>/g;
+const SYNTAX =
+  /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)|^\s{0,3}\[[^\]]+\]:\s*\S+|<\/?[A-Za-z][^<>]*>|<[a-z][a-z0-9+.-]*:[^<>\s]*>/g;
 
 /** Markdown: the whole line, code included, but not link targets, HTML tags or URLs. */
 export const markdown: Extractor = (line) => {
