@@ -24,3 +24,4 @@ export {
 } from './markdown.js';
 export { glossarySchema, overlaySchema } from './schemas.js';
 export { serializeGlossary, validateGlossaryJson, type ValidateJsonResult } from './json-document.js';
+export { sanitizeMarkdown, type SanitizedMarkdown, type SanitizeOptions } from './sanitize.js';
