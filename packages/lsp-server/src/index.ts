@@ -12,7 +12,15 @@ export {
   type LanguageService,
   type RequestContext,
 } from './service/language-service.js';
-export type { ServiceDocument } from './service/document.js';
+export { lineAt, type ServiceDocument } from './service/document.js';
+export {
+  DESCRIBE_TERM_REQUEST,
+  TERMS_REQUEST,
+  type DescribeTermParams,
+  type DescribeTermResult,
+  type TermItem,
+  type TermsResult,
+} from './protocol.js';
 export { EXTRACTORS, extractorFor, type Extractor, type Region } from './service/extractors/index.js';
 export {
   DEFAULT_SETTINGS,

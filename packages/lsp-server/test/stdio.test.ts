@@ -4,7 +4,6 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -281,39 +280,6 @@ describe('a workspace glossary over stdio', () => {
   });
 });
 
-describe('the start', () => {
-  test('initialize is answered before the data package loads; the first hover loads it', async () => {
-    const dataFile = createRequire(import.meta.url).resolve('@sd-glossary/data');
-    const probe = fileURLToPath(new URL('load-order-probe.cjs', import.meta.url));
-    const child = spawn(process.execPath, ['--require', probe, BIN, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, SD_GLOSSARY_DATA_FILE: dataFile },
-    });
-    let stderr = '';
-    child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
-    const connection = createMessageConnection(
-      new StreamMessageReader(child.stdout!),
-      new StreamMessageWriter(child.stdin!),
-    );
-    connection.listen();
-    await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
-    await connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: 'file:///w/p.prompt', languageId: 'sd-prompt', version: 1, text: 'CFG' },
-    });
-    const hover = await connection.sendRequest<{ range: unknown } | null>('textDocument/hover', {
-      textDocument: { uri: 'file:///w/p.prompt' },
-      position: { line: 0, character: 1 },
-    });
-    expect(hover?.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
-    await connection.sendRequest('shutdown', null);
-    await connection.sendNotification('exit');
-    expect(await closed).toBe(0);
-    connection.dispose();
-    expect(stderr).toBe('first reply: data package not loaded\nexit: data package loaded\n');
-  });
-});
-
 describe('the end of a session', () => {
   test('an editor that goes away without shutdown (stdin closed) ends the server, with exit code 1', async () => {
     const client = spawnStdio();
@@ -325,7 +291,7 @@ describe('the end of a session', () => {
 });
 
 describe('input the server cannot read', () => {
-  test('is reported on stderr and skipped, and the next request is answered', async () => {
+  test('is skipped, and the next request is answered', async () => {
     const child = spawn(process.execPath, [BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
@@ -343,16 +309,12 @@ describe('input the server cannot read', () => {
     await connection.sendNotification('exit');
     expect(await closed).toBe(0);
     connection.dispose();
-    expect(stderr).toMatch(/^sd-glossary-lsp: skipped a message that is not JSON: .+\n$/);
+    // vscode-jsonrpc drops a body it cannot parse without a word.
+    expect(stderr).toBe('');
   });
 });
 
 describe('the bin outside a session', () => {
-  test('its bundle can run from a code cache: no import() in it (src/compile-cache.ts would run it without one)', () => {
-    const bundle = readFileSync(fileURLToPath(new URL('../dist/main.cjs', import.meta.url)), 'utf8');
-    expect(bundle.match(/\bimport\s*\(.{0,40}/g) ?? []).toEqual([]);
-  });
-
   test('--version and --help print and exit 0', () => {
     const pkgVersion = pkg.version;
     expect(execFileSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' })).toBe(`${pkgVersion}\n`);
@@ -366,8 +328,8 @@ describe('the bin outside a session', () => {
     for (const key of keys(DEFAULT_SETTINGS)) expect(help, key).toContain(key);
   });
 
-  // The bin sets V8 flags for itself (src/v8-tuning.ts); one a Node's V8 lacks is reported on
-  // stderr, which editors show as an error. Node 24 is the one the VS Code tests run on.
+  // Anything on stderr at a start (a runtime's warning) shows as an error in editors. Node 24 is
+  // the one the VS Code tests run on, and it has the compile cache the bin turns on.
   const e2eTools = fileURLToPath(new URL('../../../.tools/vscode-e2e.env', import.meta.url));
   const node24 = existsSync(e2eTools) ? /^VSCODE_E2E_NODE=(.+)$/m.exec(readFileSync(e2eTools, 'utf8'))?.[1] : undefined;
   test.each([

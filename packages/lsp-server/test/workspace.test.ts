@@ -187,6 +187,64 @@ describe('workspace glossaries', () => {
     ]);
   });
 
+  test('Search Terms lists and describes workspace terms too (sdGlossary/terms, sdGlossary/describeTerm)', async () => {
+    await start(OURS);
+    const { items } = await client.request<{ items: Array<{ id: string; label: string }> }>('sdGlossary/terms', null);
+    expect(items).toHaveLength(entries.length + 2);
+    const ours = items.find((i) => i.label === 'mytrigger');
+    expect(ours).toEqual({ id: 'ws1-mytrigger', label: 'mytrigger', description: '', detail: '我们的 LoRA 触发词' });
+    expect(await client.request('sdGlossary/describeTerm', { id: 'ws1-mytrigger' })).toEqual({
+      markdown: `**mytrigger**\n\n我们的 LoRA 触发词\n\n— workspace glossary: ${glossaryPath()}:5`,
+    });
+    expect(await client.request('sdGlossary/describeTerm', { id: 'nothing' })).toBeNull();
+    await expect(client.request('sdGlossary/describeTerm', null)).rejects.toMatchObject({ code: -32602 });
+  });
+
+  test('a JSON glossary is sanitised on its parsed tree: nested brackets, titles, references, translations', async () => {
+    const rich = (markdown: string) => ({ markdown, text: 'x' });
+    const entry = {
+      id: 'jsonterm',
+      headword: 'jsonterm',
+      category: 'jargon',
+      forms: [{ text: 'jsonterm', kind: 'headword', origin: 'page' }],
+      summary: 'x',
+      definition: rich(
+        "[a [b] c](command:x) [t](command:foo 'title') [r][d] ![i](https://evil.example/p.png) " +
+          'da<b>ta</b>:x [ok](https://ok.example/)\n\n[d]: javascript:alert(1)',
+      ),
+      links: [{ title: 'paren', url: 'https://ok.example/a)(command:x' }],
+      seeAlso: [],
+      sources: [{ file: 'g.md', line: 1, heading: 'h', anchor: 'h' }],
+      translations: {
+        en: { headword: 'jsonterm', summary: 'x', definition: rich('<img src=x onerror=alert(1)>[e](command:y) fine') },
+      },
+    };
+    const document = { $schema: 'https://unpkg.com/@sd-glossary/data/schema.json', locale: 'und', entries: [entry] };
+    writeFileSync(join(dir, 'sd-glossary.json'), JSON.stringify(document));
+    client = startInProcess({ workspace: true });
+    await client.initialize(WATCHING, { locale: 'both' }, pathToFileURL(dir).href);
+    const jsonUri = pathToFileURL(join(dir, 'sd-glossary.json')).href;
+    expect(await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === jsonUri)).toEqual(
+      {
+        uri: jsonUri,
+        diagnostics: [],
+      },
+    );
+    client.open('file:///w/j.txt', 'plaintext', 'jsonterm');
+    const value = (await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri: 'file:///w/j.txt' },
+      position: { line: 0, character: 2 },
+    }))!.contents.value;
+    expect(value.split('\n\n')).toEqual([
+      '**jsonterm**',
+      'a \\[b] c t r i data:x [ok](https://ok.example/)',
+      '*English · translated by SD Glossary (en)*',
+      'e fine',
+      '[paren](https://ok.example/a%29%28command:x)',
+      `— workspace glossary: g.md:1`,
+    ]);
+  });
+
   describe('the user’s own glossaries (userGlossaries, absolute paths)', () => {
     let home: string;
     beforeEach(() => {

@@ -1,7 +1,8 @@
 // Bundles the client and the server into dist/ (one file each, `vscode` external), and copies the
 // files the extension ships beside them: the glossary's source markdown (for go to definition), the
-// schema (for jsonValidation), the licences.
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// schema (for jsonValidation), the licences. The server is the language server package's own entry
+// (its dist/main.cjs, the one its bin runs), bundled here with the data package it requires.
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,27 +11,12 @@ import { build } from 'esbuild';
 const here = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const dataDir = dirname(require.resolve('@sd-glossary/data/package.json'));
-const { version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
+const serverDir = dirname(require.resolve('@sd-glossary/lsp-server/package.json'));
 
 rmSync(join(here, 'dist'), { recursive: true, force: true });
-// builtinGlossary() of the server package reads import.meta; the bundled server never calls it.
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify: true,
-  logLevel: 'warning',
-  absWorkingDir: here,
-  logOverride: { 'empty-import-meta': 'silent' },
-};
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'warning' };
 await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
-await build({
-  ...common,
-  entryPoints: ['src/server.ts'],
-  outfile: 'dist/server.js',
-  define: { SERVER_VERSION: JSON.stringify(version) },
-});
+await build({ ...common, entryPoints: [join(serverDir, 'dist', 'main.cjs')], outfile: 'dist/server.js' });
 
 mkdirSync(join(here, 'glossary'), { recursive: true });
 mkdirSync(join(here, 'schema'), { recursive: true });

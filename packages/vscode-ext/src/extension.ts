@@ -1,4 +1,3 @@
-import { entries, glossary } from '@sd-glossary/data';
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -9,9 +8,15 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { localesToShow, type LocaleChoice } from '@sd-glossary/lsp-server/settings';
+import {
+  DESCRIBE_TERM_REQUEST,
+  TERMS_REQUEST,
+  type DescribeTermParams,
+  type DescribeTermResult,
+  type TermItem,
+  type TermsResult,
+} from '@sd-glossary/lsp-server/protocol';
 import { documentSelector } from './selector';
-import { termItems, termMarkdown, type TermItem } from './terms';
 
 let client: LanguageClient | undefined;
 
@@ -28,10 +33,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.command = 'sdGlossary.showOutput';
   context.subscriptions.push(output, status);
 
+  // The server package's own entry, bundled with the glossary; its source markdown ships beside it.
   const module = context.asAbsolutePath('dist/server.js');
+  const args = [`--glossary-source=${context.asAbsolutePath('glossary/glossary.zh-CN.md')}`];
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, args, transport: TransportKind.ipc },
+    debug: { module, args, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   // Shown only once the server is down for good; a click opens the output.
   const showStopped = (): void => {
@@ -108,19 +115,26 @@ export async function deactivate(): Promise<void> {
   await client?.stop();
 }
 
-const LICENCE = `${glossary.license?.spdx ?? ''} · © 2022 StableDiffusionBook`;
+/** A QuickPick item for one term. */
+interface TermPick extends vscode.QuickPickItem {
+  readonly id: string;
+}
 
 /**
- * A QuickPick over every entry, searchable by alias and pinyin. Search shows the definition in a
- * markdown preview and offers to insert the term; Insert inserts it at once.
+ * A QuickPick over every term the server explains (workspace glossaries included), searchable by
+ * alias and pinyin. Search shows the definition in a markdown preview and offers to insert the
+ * term; Insert inserts it at once. The server lists and describes the terms: the client has no
+ * glossary of its own.
  * @param insertOnly - the `Insert Term` command.
  */
 async function searchTerms(insertOnly: boolean): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  // The detail line follows sdGlossary.locale, as hovers do.
-  const choice = vscode.workspace.getConfiguration('sdGlossary').get<LocaleChoice>('locale', 'auto');
-  const [locale] = localesToShow(choice, vscode.env.language, glossary.locale);
-  const picked = await vscode.window.showQuickPick<TermItem>(termItems(entries, locale, glossary.locale), {
+  const server = client;
+  if (!server) return;
+  const items = server
+    .sendRequest<TermsResult>(TERMS_REQUEST)
+    .then(({ items }) => items.map((item: TermItem): TermPick => ({ ...item })));
+  const picked = await vscode.window.showQuickPick<TermPick>(items, {
     title: insertOnly ? 'SD Glossary: Insert Term' : 'SD Glossary: Search Terms',
     placeHolder: 'CFG, 炸炉, zl, dreambooth…',
     matchOnDescription: true,
@@ -128,16 +142,14 @@ async function searchTerms(insertOnly: boolean): Promise<void> {
   });
   if (!picked) return;
   if (!insertOnly) {
-    const document = await vscode.workspace.openTextDocument({
-      language: 'markdown',
-      content: termMarkdown(picked.entry, LICENCE),
-    });
+    const params: DescribeTermParams = { id: picked.id };
+    const described = await server.sendRequest<DescribeTermResult>(DESCRIBE_TERM_REQUEST, params);
+    if (!described) return;
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: described.markdown });
     await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri); // keeps the editor visible for the insert
     if (!editor) return;
-    const choice = await vscode.window.showInformationMessage(
-      `Insert "${picked.label}" into ${vscode.workspace.asRelativePath(editor.document.uri)}?`,
-      'Insert',
-    );
+    const where = vscode.workspace.asRelativePath(editor.document.uri);
+    const choice = await vscode.window.showInformationMessage(`Insert "${picked.label}" into ${where}?`, 'Insert');
     if (choice !== 'Insert') return;
   }
   if (editor) await editor.edit((edit) => editor.selections.forEach((s) => edit.replace(s, picked.label)));

@@ -29,6 +29,14 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|]/g, '\\$&');
 }
 
+/**
+ * A URL as a markdown link destination: the characters that could end it or start markup are
+ * percent-encoded, so a `)` in a URL cannot close the link early and start another.
+ */
+function destination(url: string): string {
+  return url.replace(/[()<>\s\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
 /** How a text is labelled when it is not the only one, or is a translation. */
 function label(text: LocalizedText): string {
   return text.translated ? `English · translated by SD Glossary (${text.locale})` : `原文 · original (${text.locale})`;
@@ -71,7 +79,10 @@ export function entryMarkdown(
     if (entry.links.length) {
       parts.push(
         entry.links
-          .map((l) => `[${escapeMarkdown(l.title)}](${l.url})${l.archiveUrl ? ` ([Archive](${l.archiveUrl}))` : ''}`)
+          .map((l) => {
+            const archive = l.archiveUrl ? ` ([Archive](${destination(l.archiveUrl)}))` : '';
+            return `[${escapeMarkdown(l.title)}](${destination(l.url)})${archive}`;
+          })
           .join(' · '),
       );
     }
@@ -117,9 +128,9 @@ function sourceLine(entry: GlossaryEntry, origin: Attribution | string, markdown
   const where = source.heading.includes(entry.headword) ? source.heading : `${source.heading} › ${entry.headword}`;
   const link = source.url
     ? markdown
-      ? `[${escapeMarkdown(where)}](${source.url})`
+      ? `[${escapeMarkdown(where)}](${destination(source.url)})`
       : `${where} ${source.url}`
-    : `${attribution ? '' : `${origin as string}: `}${source.file}:${source.line}`;
+    : `${attribution ? '' : `${origin as string}: `}${markdown ? escapeMarkdown(source.file) : source.file}:${source.line}`;
   const licence = attribution ? ` · ${attribution.license} · ${attribution.holder}` : '';
   return `— ${link}${licence}`;
 }

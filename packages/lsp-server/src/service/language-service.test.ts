@@ -378,3 +378,45 @@ describe('languages (sdGlossary.locale and the client’s locale)', () => {
     ]);
   });
 });
+
+describe('terms and describe (Search Terms, Insert Term)', () => {
+  const items = service.terms(md);
+
+  test('one item per entry, headword as label, summary as detail', () => {
+    expect(items).toHaveLength(glossary.index.entries.length);
+    expect(items.find((i) => i.id === 'overtrained')).toEqual({
+      id: 'overtrained',
+      label: '炸炉',
+      description: 'zhalu · zl',
+      detail: getEntry('overtrained')!.summary,
+    });
+  });
+
+  test('aliases, English names and pinyin are in the description, so a picker’s filter finds them', () => {
+    expect(items.find((i) => i.id === 'dreambooth')!.description).toBe('梦展 · DreamBooth · mengzhan · mz');
+  });
+
+  test('the detail follows the language; the English headword is searchable too', () => {
+    const english = service.terms(withSettings({ locale: 'en' })).find((i) => i.id === 'overtrained');
+    expect(english).toEqual({
+      id: 'overtrained',
+      label: '炸炉',
+      description: 'Overfitted training run · zhalu · zl',
+      detail: getEntry('overtrained')!.translations!['en']!.summary,
+    });
+  });
+
+  test('describe: the full hover markdown, even for a client that asked for plain summaries', () => {
+    const summaryPlain = { settings: parseSettings({ hover: { verbosity: 'summary' } }), markdown: false };
+    const markdown = service.describe('vae', summaryPlain)!;
+    expect(markdown.split('\n\n')[0]).toBe(
+      '**VAE** · Variational autoencoders · 变分自编码器 · variational autoencoder',
+    );
+    expect(markdown).toContain(
+      '[变分自编码器](http://www.gwylab.com/note-vae.html) ' +
+        '([Archive](https://web.archive.org/web/20221120160430/http://www.gwylab.com/note-vae.html))',
+    );
+    expect(markdown.endsWith('GFDL-1.3-or-later · © 2022 StableDiffusionBook')).toBe(true);
+    expect(service.describe('no-such-term', md)).toBeUndefined();
+  });
+});

@@ -20,6 +20,7 @@ import {
   type Range,
   type SymbolInformation,
 } from 'vscode-languageserver-types';
+import type { TermItem } from '../protocol.js';
 import { localesToShow, servesLanguage, type Settings } from '../settings.js';
 import { attributionOf, entryMarkdown, entryPlainText } from './content.js';
 import type { ServiceDocument } from './document.js';
@@ -102,6 +103,16 @@ export interface LanguageService {
    * @returns symbols located in the glossary's source file; empty when it is not available.
    */
   workspaceSymbols(query: string, limit: number): SymbolInformation[];
+  /**
+   * Every entry, for a picker (the VS Code extension's Search Terms).
+   * @returns one item per entry, sorted by headword, its detail in the language hovers use.
+   */
+  terms(context: RequestContext): TermItem[];
+  /**
+   * One entry in full, as a hover shows it (markdown, whatever the client said about hovers).
+   * @returns the markdown, or `undefined` for an unknown id.
+   */
+  describe(id: string, context: RequestContext): string | undefined;
   /** Drops what is remembered about a document. */
   forget(uri: string): void;
   /** Builds the glossary's indexes (matcher, search) ahead of the first request that needs them. */
@@ -279,6 +290,18 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
       });
     },
 
+    terms(context) {
+      return byHeadword().map((entry) => termItem(entry, textsOf(entry, context)[0]!));
+    },
+
+    describe(id, context) {
+      const entry = index.getEntry(id);
+      return (
+        entry &&
+        render(entry, { ...context, markdown: true, settings: { ...context.settings, hover: { verbosity: 'full' } } })
+      );
+    },
+
     forget(uri) {
       lines.forget(uri);
     },
@@ -313,6 +336,15 @@ function completionItem(
     textEdit: { range, newText: form },
     data: { id: entry.id } satisfies CompletionData,
   };
+}
+
+/** A picker's item: the headword; every other name, the pinyin and initials to filter by; the summary. */
+function termItem(entry: GlossaryEntry, text: LocalizedText): TermItem {
+  const names = entry.forms.slice(1).map((f) => f.text);
+  const pinyin = entry.forms.flatMap((f) => (f.pinyin ? [f.pinyin.full.replaceAll(' ', ''), f.pinyin.initials] : []));
+  const translated = text.translated && text.headword !== entry.headword ? [text.headword] : [];
+  const description = [...new Set([...names, ...translated, ...pinyin])].join(' · ');
+  return { id: entry.id, label: entry.headword, description, detail: text.summary };
 }
 
 function sourceRange(entry: GlossaryEntry): Range {

@@ -1,5 +1,5 @@
 import type { GlossaryIndex, TermMatch } from '@sd-glossary/data';
-import type { ServiceDocument } from './document.js';
+import { lineAt, type ServiceDocument } from './document.js';
 import { extractorFor } from './extractors/index.js';
 
 /** Lines remembered per document; more than this and the document's cache starts over. */
@@ -62,7 +62,7 @@ export function createLineMatches(index: GlossaryIndex): LineMatches {
         cache = { languageId: document.languageId, lines: new Map() };
         documents.set(document.uri, cache);
       }
-      const text = document.lineAt(line);
+      const text = lineAt(document, line);
       const hit = cache.lines.get(line);
       if (hit && hit.text === text) return hit;
       const fresh = { text, matches: matchLine(index, document.languageId, text) };

@@ -1,7 +1,8 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Glossary } from '@sd-glossary/data';
 import type { GlossaryIssue } from '@sd-glossary/data/parser';
-import { createLoadCache, loadGlossary, type LoadCache } from './load.js';
+import { loadGlossary } from './load.js';
 import type { WorkspaceGlossary } from './merge.js';
 
 /** The file names a workspace folder's glossary may have, looked for at each folder's root. */
@@ -49,6 +50,12 @@ export interface WorkspaceGlossaries {
   valid(): WorkspaceGlossary[];
 }
 
+/** Whether a path is inside a folder (not the folder itself). */
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
 /**
  * Creates the workspace glossary manager.
  * @param fileSystem - how to read files.
@@ -61,30 +68,32 @@ export function createWorkspaceGlossaries(
   let candidates: string[] = [];
   let user = new Set<string>();
   const state = new Map<string, GlossaryFile>();
-  const caches = new Map<string, LoadCache>();
+  let roots: readonly string[] = [];
 
-  /** A file that is gone, or no longer a glossary: its state and its cache go. @returns whether it had a state. */
-  const forget = (path: string): boolean => {
-    caches.delete(path);
-    return state.delete(path);
+  /** A file that is gone, or no longer a glossary. @returns whether it had a state. */
+  const forget = (path: string): boolean => state.delete(path);
+
+  /** A `file:` link in a definition may stay when it points inside a workspace folder. */
+  const allowFile = (url: string): boolean => {
+    try {
+      const path = fileURLToPath(url);
+      return roots.some((folder) => isInside(folder, path));
+    } catch {
+      return false;
+    }
   };
 
   const load = async (path: string, text: string): Promise<void> => {
     const previous = state.get(path);
-    let cache = caches.get(path);
-    if (!cache) caches.set(path, (cache = createLoadCache()));
-    const { glossary, issues } = await loadGlossary(text, path, cache);
+    const { glossary, issues } = await loadGlossary(text, path, { allowFile });
     state.set(path, { path, uri: toUri(path), text, good: glossary ?? previous?.good, issues });
   };
 
   return {
     configure(folders, extraPaths, userPaths = []) {
-      const inside = (folder: string, path: string): boolean => {
-        const rel = relative(folder, path);
-        return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-      };
+      roots = folders;
       const extra = folders.flatMap(
-        (folder) => extraPaths.map((p) => resolve(folder, p)).filter((p) => inside(folder, p)), // never outside the workspace
+        (folder) => extraPaths.map((p) => resolve(folder, p)).filter((p) => isInside(folder, p)), // never outside the workspace
       );
       user = new Set(userPaths.filter(isAbsolute).map((p) => resolve(p)));
       candidates = [
@@ -94,7 +103,7 @@ export function createWorkspaceGlossaries(
           ...user,
         ]),
       ];
-      for (const path of [...state.keys(), ...caches.keys()]) if (!candidates.includes(path)) forget(path);
+      for (const path of state.keys()) if (!candidates.includes(path)) forget(path);
     },
     async discover() {
       for (const path of candidates) {

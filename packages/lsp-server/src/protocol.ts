@@ -1,0 +1,32 @@
+/**
+ * The server's own requests, beyond LSP, that a client may send: the VS Code extension's Search
+ * Terms and Insert Term use them, so the client holds no glossary of its own.
+ */
+
+/** One term as a picker lists it. */
+export interface TermItem {
+  /** The entry's id, for `sdGlossary/describeTerm`. */
+  readonly id: string;
+  /** The headword. */
+  readonly label: string;
+  /** Every other name: forms, the translated headword, pinyin and initials (so a picker's filter finds them). */
+  readonly description: string;
+  /** The one-line summary, in the language hovers use. */
+  readonly detail: string;
+}
+
+/** `sdGlossary/terms`: every term the server explains (workspace glossaries included), sorted by headword. */
+export const TERMS_REQUEST = 'sdGlossary/terms';
+/** The answer to `sdGlossary/terms`. */
+export interface TermsResult {
+  readonly items: readonly TermItem[];
+}
+
+/** `sdGlossary/describeTerm`: one entry as a hover shows it in full, as markdown. */
+export const DESCRIBE_TERM_REQUEST = 'sdGlossary/describeTerm';
+/** The parameters of `sdGlossary/describeTerm`. */
+export interface DescribeTermParams {
+  readonly id: string;
+}
+/** The answer to `sdGlossary/describeTerm`: `null` for an id the server does not know. */
+export type DescribeTermResult = { readonly markdown: string } | null;
