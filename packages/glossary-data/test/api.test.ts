@@ -23,11 +23,11 @@ test('@sd-glossary/data/parser exports', () => {
   expect(Object.keys(parser).sort()).toEqual([
     'buildGlossary',
     'checkGlossary',
-    'createBuildCache',
     'formatIssue',
     'glossarySchema',
     'overlaySchema',
     'parseGlossaryMarkdown',
+    'sanitizeMarkdown',
     'serializeGlossary',
     'splitTermText',
     'summarize',

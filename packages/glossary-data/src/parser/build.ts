@@ -1,11 +1,10 @@
 import type { Glossary, GlossaryEntry, License, SharedForm, SourcePage, SurfaceForm } from '../glossary-types.js';
-import { checkDocument } from './check.js';
+import { checkGlossary } from './check.js';
 import type { GlossaryIssue, SourcePosition } from './issues.js';
 import { parseJsonSource, type JsonPath } from './json-source.js';
 import { kindOf, parseGlossaryMarkdown, type DraftEntry } from './markdown.js';
-import { cacheState, type BuildCache } from './cache.js';
 import { pinyinOf } from './pinyin.js';
-import { glossarySchema, schemaIssues, schemaValidators, validateGlossary } from './schemas.js';
+import { glossarySchema, schemaIssues, schemaValidators } from './schemas.js';
 import { idFromText } from './slug.js';
 import { hasCjk } from '../tokenize.js';
 
@@ -44,11 +43,6 @@ export interface BuildGlossaryOptions {
   readonly source?: SourcePage;
   /** Translations of the page, each keyed to the entry ids by `{#id}` after every term. */
   readonly translations?: readonly TranslationInput[];
-  /**
-   * What the last build of the same page left (see `createBuildCache`): a rebuild after an edit
-   * then parses only the blocks the edit touched. For the page only, not its translations.
-   */
-  readonly cache?: BuildCache;
 }
 
 /** One translation file given to `buildGlossary`. */
@@ -92,7 +86,7 @@ export function summarize(text: string): string {
  * @returns the document, or the issues with `file:line:column` positions.
  */
 export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResult {
-  const page = parseGlossaryMarkdown(options.markdown, options.markdownFile, options.cache);
+  const page = parseGlossaryMarkdown(options.markdown, options.markdownFile);
   const issues: GlossaryIssue[] = [...page.issues];
 
   let overlay: Overlay = { entries: {} };
@@ -132,68 +126,17 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
     }
   }
 
-  // What each entry was built from (in page order): where its parts are written is worked out
-  // from it only when an issue needs it.
-  const builtFrom: Provenance[] = [];
-  // With a cache, an entry read from the same text (and overlay item) as in the last build is that
-  // build's entry, moved to its new line if it moved. Translations attach to entries, so not then.
-  const cache = options.cache && cacheState(options.cache);
-  const memo = cache && !options.translations?.length ? cache : undefined;
-  const keyOf = (draft: DraftEntry, extraKey: string | undefined): string | undefined =>
-    draft.contentKey === undefined ? undefined : `${draft.contentKey}${extraKey ? ` ${extraKey}` : ''}`;
+  // What each entry was built from: where its parts are written is worked out from it only when an
+  // issue needs it.
+  const builtFrom = new Map<GlossaryEntry, Provenance>();
   const built = page.entries.map((draft) => {
     const extra = overlayFor.get(draft);
-    builtFrom.push({ draft, extra });
-    const extraKey = extra && JSON.stringify(extra);
-    // A draft the parser kept (a row that did not change or move) gives the entry it gave.
-    const same = memo?.entryByDraft.get(draft);
-    if (same && same.extraKey === extraKey) return same.entry;
-    // Each draft has its own content key (a read belongs to one node), so no entry is given twice.
-    const key = memo && keyOf(draft, extraKey);
-    const known = key === undefined ? undefined : memo!.entries.get(key);
-    let entry: GlossaryEntry;
-    if (known) {
-      entry = movedTo(known, draft, options);
-      if (entry !== known) {
-        // Only its lines changed: what was validated and checked of it still holds.
-        if (memo!.validated.has(known)) memo!.validated.add(entry);
-        memo!.check.lineage.set(entry, memo!.check.lineage.get(known) ?? known);
-      }
-    } else {
-      const before = issues.length;
-      entry = buildEntry(draft, extra, options, overlayAt, issues);
-      // Only sound entries are kept: issues carry positions that would go stale.
-      if (issues.length > before) return entry;
-    }
-    if (key !== undefined) memo!.entries.set(key, entry);
-    memo?.entryByDraft.set(draft, { extraKey, entry });
+    const entry = buildEntry(draft, extra, options, overlayAt, issues);
+    builtFrom.set(entry, { draft, extra });
     return entry;
   });
-  const inPageOrder = built.slice();
-  let provenanceMap: Map<GlossaryEntry, Provenance> | undefined;
-  const provenanceOf = (entry: GlossaryEntry): Provenance =>
-    (provenanceMap ??= new Map(inPageOrder.map((e, i) => [e, builtFrom[i]!]))).get(entry)!;
-  if (memo && memo.entries.size > 2 * built.length + 64) {
-    // Entries of drafts long gone: keep those of this build only.
-    memo.entries = new Map(
-      inPageOrder.flatMap((entry, i) => {
-        const { draft, extra } = builtFrom[i]!;
-        const key = keyOf(draft, extra && JSON.stringify(extra));
-        return key === undefined ? [] : [[key, entry] as const];
-      }),
-    );
-  }
+  const provenanceOf = (entry: GlossaryEntry): Provenance => builtFrom.get(entry)!;
   built.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (cache) {
-    // The memo keeps the forms the page has now, not every form an edit ever passed through.
-    let count = 0;
-    for (const e of built) count += e.forms.length;
-    // Pruned when it has grown to twice the page's forms, so that a rebuild rarely pays for it.
-    if (cache.pinyin.size > 2 * count) {
-      const forms = new Set(built.flatMap((e) => e.forms.map((f) => f.text)));
-      for (const text of cache.pinyin.keys()) if (!forms.has(text)) cache.pinyin.delete(text);
-    }
-  }
 
   for (const translation of options.translations ?? [])
     issues.push(...attachTranslation(built, translation, provenanceOf, overlayAt));
@@ -223,9 +166,9 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
     return where.get('')!;
   };
 
-  const errors = validateGlossary(glossary, memo?.validated);
-  if (errors) issues.push(...schemaIssues(errors, locate));
-  else issues.push(...checkDocument(glossary, locate, memo?.check));
+  const validate = schemaValidators().glossary;
+  if (!validate(glossary)) issues.push(...schemaIssues(validate.errors, locate));
+  else issues.push(...checkGlossary(glossary, locate));
 
   const fileOrder = [
     options.markdownFile,
@@ -274,7 +217,9 @@ function attachTranslation(
     if (original.join('\n') !== translated.join('\n')) {
       issues.push({
         ...draft.sources[0]!.at,
-        message: `the links of "${entry.id}" must point where the original's do: ${original.join(', ') || 'none'}; the translation has ${translated.join(', ') || 'none'}`,
+        message:
+          `the links of "${entry.id}" must point where the original's do: ${original.join(', ') || 'none'}; ` +
+          `the translation has ${translated.join(', ') || 'none'}`,
       });
     }
     entry.translations = {
@@ -304,7 +249,7 @@ function buildEntry(
 
   const forms: SurfaceForm[] = [];
   const addForm = (text: string, kind: SurfaceForm['kind'], origin: SurfaceForm['origin']): void => {
-    const pinyin = pinyinOf(text, options.cache && cacheState(options.cache).pinyin);
+    const pinyin = pinyinOf(text);
     forms.push({ text, kind, origin, ...(pinyin && { pinyin }) });
   };
   for (const f of draft.forms) addForm(f.text, f.kind, 'page');
@@ -364,24 +309,6 @@ function sourcesOf(draft: DraftEntry, options: BuildGlossaryOptions): GlossaryEn
   })) as GlossaryEntry['sources'];
 }
 
-/** A kept entry at the draft's place: the same object when nothing moved. */
-function movedTo(entry: GlossaryEntry, draft: DraftEntry, options: BuildGlossaryOptions): GlossaryEntry {
-  const pageUrl = options.source?.url;
-  const moved =
-    draft.sources.length !== entry.sources.length ||
-    draft.sources.some((s, i) => {
-      const old = entry.sources[i]!;
-      return (
-        s.at.line !== old.line ||
-        s.at.file !== old.file ||
-        s.heading !== old.heading ||
-        s.anchor !== old.anchor ||
-        old.url !== (pageUrl === undefined ? undefined : new URL(`#${s.anchor}`, pageUrl).href)
-      );
-    });
-  return moved ? { ...entry, sources: sourcesOf(draft, options) } : entry;
-}
-
 /** What an entry was built from: enough to say where each of its parts is written, when an issue needs it. */
 interface Provenance {
   readonly draft: DraftEntry;
@@ -416,7 +343,10 @@ function entryPositions(
   return where;
 }
 
-/** An id from the first form with ASCII letters, else from the headword's pinyin (`炸炉` → `zha-lu`); empty if neither. */
+/**
+ * An id from the first form with ASCII letters, else from the headword's pinyin (`炸炉` → `zha-lu`);
+ * empty if neither.
+ */
 function derivedId(forms: readonly SurfaceForm[]): string {
   for (const form of forms) {
     const id = idFromText(form.text);

@@ -12,7 +12,6 @@ export {
 } from './build.js';
 export { checkGlossary } from './check.js';
 export { formatIssue, type GlossaryIssue, type SourcePosition } from './issues.js';
-export { createBuildCache, type BuildCache } from './cache.js';
 export {
   parseGlossaryMarkdown,
   splitTermText,

@@ -1,11 +1,16 @@
 import type { Heading, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import type { RichText, SurfaceForm } from '../glossary-types.js';
 import { hasCjk, hasLatin } from '../tokenize.js';
 import { createPositionMapper, type GlossaryIssue, type SourcePosition } from './issues.js';
-import { cacheState, type BuildCache } from './cache.js';
-import { parseMarkdownTree } from './markdown-tree.js';
 import { headingAnchor } from './slug.js';
+import { isHttpUrl } from './url.js';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
 /** A surface form read from the page, with where it was written. */
 export interface DraftForm {
@@ -18,7 +23,7 @@ export interface DraftForm {
 export interface DraftLink {
   readonly title: string;
   readonly url: string;
-  archiveUrl?: string;
+  readonly archiveUrl?: string;
   readonly at: SourcePosition;
 }
 
@@ -34,18 +39,13 @@ export interface DraftEntry {
   /** An id the page gives with `{#id}` after the term (translations key entries this way). */
   readonly id?: string;
   readonly headword: string;
-  category: 'jargon' | 'concept';
-  readonly forms: DraftForm[];
-  definition: RichText;
-  gloss?: RichText;
-  readonly links: DraftLink[];
+  readonly category: 'jargon' | 'concept';
+  readonly forms: readonly DraftForm[];
+  readonly definition: RichText;
+  readonly gloss?: RichText;
+  readonly links: readonly DraftLink[];
   /** Section first, then table row. */
-  readonly sources: DraftSource[];
-  /**
-   * Names the text the entry was read from, when the page was parsed with a cache: two drafts
-   * with the same key have the same content, wherever they are (positions aside).
-   */
-  contentKey?: string;
+  readonly sources: readonly DraftSource[];
 }
 
 /** What `parseGlossaryMarkdown` read from a page. */
@@ -59,44 +59,6 @@ export interface ParsedPage {
 }
 
 type Node = Root | RootContent;
-
-/**
- * Where a read found something: `delta` code units after the start of `node`, a node the parse
- * cache keeps in place when its block moves (for a row, the row itself: its cells may be dropped).
- */
-interface ReadPlace {
-  readonly node: object;
-  readonly delta: number;
-}
-
-/** An issue found in a read. */
-interface ReadIssue extends ReadPlace {
-  readonly message: string;
-}
-
-/** A link found in a read. */
-interface ReadLink extends ReadPlace {
-  readonly title: string;
-  readonly url: string;
-  archiveUrl?: string;
-}
-
-/**
- * A table row or a section as read, apart from where it is on the page, so that it can be kept
- * by its text: what it defines (nothing when `definition` is missing) and its issues.
- */
-export interface Read {
-  readonly id?: string;
-  readonly forms: ReadonlyArray<{ text: string; kind: SurfaceForm['kind'] }>;
-  readonly definition?: RichText;
-  readonly links: readonly ReadLink[];
-  readonly issues: readonly ReadIssue[];
-  /** A section's heading text and anchor. */
-  readonly heading?: string;
-  readonly anchor?: string;
-  /** Set when the read is cached: tells reads apart without comparing them. */
-  readonly serial?: number;
-}
 
 function startOffset(node: Node): number {
   return node.position?.start.offset ?? 0;
@@ -179,64 +141,50 @@ export function kindOf(text: string): SurfaceForm['kind'] {
  * an entry. A row whose term or whole explanation names a section is merged into that section's entry.
  * @param markdown - the page's text.
  * @param file - the file name used in positions and issues.
- * @param buildCache - the file's build cache (see `createBuildCache`): a re-parse after an edit then
- *   parses and reads only the blocks the edit touched. Drafts may then be shared between parses
- *   with the same cache: treat them as read-only.
  * @returns the entries and the problems found.
  */
-export function parseGlossaryMarkdown(markdown: string, file: string, buildCache?: BuildCache): ParsedPage {
-  const cache = buildCache && cacheState(buildCache);
+export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPage {
   const at = createPositionMapper(file, markdown);
   const issues: GlossaryIssue[] = [];
   const issue = (pos: SourcePosition, message: string): void => {
     issues.push({ ...pos, message });
   };
   const posOf = (node: Node): SourcePosition => at(startOffset(node));
-  const placeOf = (p: ReadPlace): SourcePosition => at(startOffset(p.node as Node) + p.delta);
 
-  const root = parseMarkdownTree(markdown, buildCache);
+  const root = processor.parse(markdown);
   const rows: DraftEntry[] = [];
   const sections: DraftEntry[] = [];
   let title: string | undefined;
 
-  /**
-   * The links of some nodes, an archive link folded into the link before it, and the problems with
-   * them; placed from `anchor` when given (a row), else at their own nodes.
-   */
-  function collectLinks(nodes: readonly Node[], anchor?: Node): { links: ReadLink[]; issues: ReadIssue[] } {
-    const placeAt = (node: Node): ReadPlace =>
-      anchor ? { node: anchor, delta: startOffset(node) - startOffset(anchor) } : { node, delta: 0 };
-    const links: ReadLink[] = [];
-    const found: ReadIssue[] = [];
+  /** The links of some nodes, an archive link folded into the link before it; problems go to `issues`. */
+  function collectLinks(nodes: readonly Node[]): DraftLink[] {
+    const links: DraftLink[] = [];
     const visit = (node: Node, siblings: readonly Node[] | undefined, index: number): void => {
       if (node.type === 'image') {
-        found.push({
-          ...placeAt(node),
-          message: `image "${node.url}" is not supported in a definition; describe it in text, or keep it in an HTML comment`,
-        });
+        issue(
+          posOf(node),
+          `image "${node.url}" is not supported in a definition; describe it in text, or keep it in an HTML comment`,
+        );
         return;
       }
       if (node.type === 'link') {
         const title = toString(node).trim();
         if (!isHttpUrl(node.url)) {
-          found.push({
-            ...placeAt(node),
-            message: `link "${title}" points to "${node.url}", which is not an http(s) URL`,
-          });
+          issue(posOf(node), `link "${title}" points to "${node.url}", which is not an http(s) URL`);
           return;
         }
         const previous = links.at(-1);
         if (/^archive$/i.test(title) && previous && !previous.archiveUrl && followsLink(siblings, index)) {
-          previous.archiveUrl = node.url;
+          links[links.length - 1] = { title: previous.title, url: previous.url, archiveUrl: node.url, at: previous.at };
           return;
         }
-        links.push({ title: title || node.url, url: node.url, ...placeAt(node) });
+        links.push({ title: title || node.url, url: node.url, at: posOf(node) });
         return;
       }
       if ('children' in node) node.children.forEach((child, i) => visit(child as Node, node.children as Node[], i));
     };
     nodes.forEach((n, i) => visit(n, nodes, i));
-    return { links, issues: found };
+    return links;
   }
 
   /** `[text](url) ([Archive](url))`: the archive link follows a link, with only "(" between them. */
@@ -257,47 +205,6 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
     };
   }
 
-  /**
-   * Reads a row or a section (the node, and the other nodes it is read from), or, with a cache,
-   * takes what was read from the same nodes last time: a block the tree cache kept keeps its nodes.
-   */
-  function read(node: Node, parts: readonly unknown[], compute: () => Read): Read {
-    if (!cache) return compute();
-    const known = cache.reads.get(node);
-    if (known && known.parts.length === parts.length && known.parts.every((p, i) => p === parts[i])) return known.read;
-    const result = { ...compute(), serial: cache.serial++ };
-    cache.reads.set(node, { parts, read: result });
-    return result;
-  }
-
-  /** Turns a read into issues and, when it has one, a draft entry at `base`. */
-  function place(
-    result: Read,
-    base: number,
-    heading: string,
-    anchor: string,
-    category: DraftEntry['category'],
-  ): DraftEntry | undefined {
-    for (const i of result.issues) issue(placeOf(i), i.message);
-    if (!result.definition) return undefined;
-    const pos = at(base);
-    return {
-      ...(result.id !== undefined && { id: result.id }),
-      headword: result.forms[0]!.text,
-      category,
-      forms: result.forms.map((f) => ({ ...f, at: pos })),
-      definition: result.definition,
-      links: result.links.map((l) => ({
-        title: l.title,
-        url: l.url,
-        ...(l.archiveUrl !== undefined && { archiveUrl: l.archiveUrl }),
-        at: placeOf(l),
-      })),
-      sources: [{ at: pos, heading, anchor }],
-      ...(result.serial !== undefined && { contentKey: `${category[0]}${result.serial}` }),
-    };
-  }
-
   function readTable(table: Table, heading: string, anchor: string): void {
     const [header, ...body] = table.children;
     if (!header || header.children.length !== 2) {
@@ -309,117 +216,86 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
     }
     if (body.length === 0) issue(posOf(table), 'table has a header but no rows');
     for (const row of body) {
-      const result = read(row, [], () => readRow(row));
-      // What was read is kept by the row, with places relative to it: the cells are not needed
-      // again, and a cached tree without them is a fraction of the memory and quicker to move.
-      if (cache) row.children = [];
-      const base = startOffset(row);
-      // A row read before, at the same place under the same heading, is the same draft: rows are
-      // never changed after parsing (sections are: rows merge into them).
-      const known = cache && result.issues.length === 0 ? cache.drafts.get(result) : undefined;
-      const pos = known && at(base);
-      if (
-        known &&
-        pos!.line === known.at.line &&
-        pos!.column === known.at.column &&
-        pos!.file === known.at.file &&
-        known.heading === heading &&
-        known.anchor === anchor
-      ) {
-        rows.push(known.draft);
-        continue;
-      }
-      const draft = place(result, base, heading, anchor, 'jargon');
-      if (!draft) continue;
-      if (cache && result.issues.length === 0)
-        cache.drafts.set(result, { at: draft.sources[0]!.at, heading, anchor, draft });
-      rows.push(draft);
+      const draft = readRow(row, heading, anchor);
+      if (draft) rows.push(draft);
     }
   }
 
-  function readRow(row: TableRow): Read {
-    const problem = (message: string): Read => ({ forms: [], links: [], issues: [{ node: row, delta: 0, message }] });
+  function readRow(row: TableRow, heading: string, anchor: string): DraftEntry | undefined {
+    const pos = posOf(row);
     if (row.children.length !== 2) {
-      return problem(
-        `table row has ${row.children.length} cell${row.children.length === 1 ? '' : 's'}; expected 2 (term | explanation)`,
-      );
+      const cells = row.children.length;
+      issue(pos, `table row has ${cells} cell${cells === 1 ? '' : 's'}; expected 2 (term | explanation)`);
+      return undefined;
     }
     const [termCell, explCell] = row.children as [TableCell, TableCell];
     const { text: termText, id } = explicitId(toString(termCell).trim());
     const forms = splitTermText(termText);
-    if (forms.length === 0) return problem('table row has an empty term');
+    if (forms.length === 0) {
+      issue(pos, 'table row has an empty term');
+      return undefined;
+    }
     const text = toString(explCell).trim();
-    if (!text) return problem(`"${termText}" has an empty explanation`);
+    if (!text) {
+      issue(pos, `"${termText}" has an empty explanation`);
+      return undefined;
+    }
     const cellMarkdown = explCell.children.length
       ? markdown.slice(startOffset(explCell.children[0]!), endOffset(explCell.children.at(-1)!))
       : '';
-    const { links, issues: linkIssues } = collectLinks(explCell.children as Node[], row);
     return {
       ...(id !== undefined && { id }),
-      forms,
+      headword: forms[0]!.text,
+      category: 'jargon',
+      forms: forms.map((f) => ({ ...f, at: pos })),
       definition: { markdown: cellMarkdown.trim(), text },
-      links,
-      issues: linkIssues,
+      links: collectLinks(explCell.children as Node[]),
+      sources: [{ at: pos, heading, anchor }],
     };
   }
 
   function readSection(heading: Heading, body: RootContent[]): void {
-    const tables = body.filter((n): n is Table => n.type === 'table');
-    const base = startOffset(heading);
-    // A joined table is a new node each parse; the section's read depends only on whether it has one.
-    const parts = [...body.filter((n) => n.type !== 'table'), tables.length > 0];
-    const result = read(heading, parts, () => readSectionText(heading, body));
-    const draft = place({ ...result, issues: [] }, base, result.heading!, result.anchor!, 'concept');
-    // Tables are read row by row before the section's own issues, so that issues keep page order.
-    const ownIssues = result.issues.map((i) => ({ ...placeOf(i), message: i.message }));
-    for (const table of tables) readTable(table, result.heading!, result.anchor!);
-    issues.push(...ownIssues);
-    if (draft) sections.push(draft);
-  }
-
-  function readSectionText(heading: Heading, body: RootContent[]): Read {
     const { text: headingText, id } = explicitId(toString(heading).trim());
     // VitePress uses an explicit {#id} as the heading's anchor.
     const anchor = id ?? headingAnchor(headingText);
-    const found: ReadIssue[] = [];
-    const none = (message?: string): Read => ({
-      forms: [],
-      links: [],
-      issues: message ? [...found, { node: heading, delta: 0, message }] : found,
-      heading: headingText,
-      anchor,
-    });
+    const pos = posOf(heading);
+    const tables = body.filter((n): n is Table => n.type === 'table');
+    // Rows first: their issues come before the section's own (`buildGlossary` sorts them by place).
+    for (const table of tables) readTable(table, headingText, anchor);
     const content = body.filter((node) => node.type !== 'table' && !isComment(node) && node.type !== 'definition');
     for (const node of content) {
       if (node.type === 'paragraph' && markdown.slice(startOffset(node), endOffset(node)).startsWith('|')) {
-        found.push({
-          node,
-          delta: 0,
-          message:
-            'this looks like a table but is not one: a table needs a delimiter row such as "| --- | --- |" under its header',
-        });
+        issue(
+          posOf(node),
+          'this looks like a table but is not one: ' +
+            'a table needs a delimiter row such as "| --- | --- |" under its header',
+        );
       }
     }
-    if (content.length === 0)
-      return none(
-        body.some((n) => n.type === 'table')
-          ? undefined
-          : `"${headingText}" has no definition: write its explanation under the heading`,
-      );
+    if (content.length === 0) {
+      if (tables.length === 0)
+        issue(pos, `"${headingText}" has no definition: write its explanation under the heading`);
+      return;
+    }
     const forms = splitTermText(headingText);
-    if (forms.length === 0) return none('heading has no text');
+    if (forms.length === 0) {
+      issue(pos, 'heading has no text');
+      return;
+    }
     const definition = richText(content);
-    if (!definition.text.trim()) return none(`"${headingText}" has an empty definition`);
-    const { links, issues: linkIssues } = collectLinks(content);
-    return {
+    if (!definition.text.trim()) {
+      issue(pos, `"${headingText}" has an empty definition`);
+      return;
+    }
+    sections.push({
       ...(id !== undefined && { id }),
-      forms,
+      headword: forms[0]!.text,
+      category: 'concept',
+      forms: forms.map((f) => ({ ...f, at: pos })),
       definition,
-      links,
-      issues: [...found, ...linkIssues],
-      heading: headingText,
-      anchor,
-    };
+      links: collectLinks(content),
+      sources: [{ at: pos, heading: headingText, anchor }],
+    });
   }
 
   const children = root.children;
@@ -446,10 +322,13 @@ export function parseGlossaryMarkdown(markdown: string, file: string, buildCache
   return { title, entries: mergeRows(rows, sections, issue), issues };
 }
 
-/** A row merges into the section whose headword or forms it names, or whose headword is its whole explanation. */
+/**
+ * A row merges into the section whose headword or forms it names, or whose headword is its whole
+ * explanation: the section's entry gets the row's forms, text (as its gloss), links and place.
+ */
 function mergeRows(
-  rows: DraftEntry[],
-  sections: DraftEntry[],
+  rows: readonly DraftEntry[],
+  sections: readonly DraftEntry[],
   issue: (pos: SourcePosition, message: string) => void,
 ): DraftEntry[] {
   const fold = (s: string): string => {
@@ -458,9 +337,6 @@ function mergeRows(
   };
   const sectionByForm = new Map<string, DraftEntry>();
   for (const section of sections) for (const f of section.forms) sectionByForm.set(fold(f.text), section);
-  if (sectionByForm.size === 0) return [...rows, ...sections];
-  const merged = new Set<DraftEntry>();
-  const out: DraftEntry[] = [];
   const sectionById = new Map(sections.flatMap((s) => (s.id === undefined ? [] : [[s.id, s] as const])));
   const sectionNamedBy = (row: DraftEntry): DraftEntry | undefined => {
     for (const f of row.forms) {
@@ -469,6 +345,9 @@ function mergeRows(
     }
     return sectionByForm.get(fold(row.definition.text));
   };
+  // Each section a row merged into → the entry made of both.
+  const merged = new Map<DraftEntry, DraftEntry>();
+  const out: DraftEntry[] = [];
   for (const row of rows) {
     // A row with an explicit id merges into the section with that id only.
     const target = row.id !== undefined ? sectionById.get(row.id) : sectionNamedBy(row);
@@ -480,32 +359,18 @@ function mergeRows(
       issue(row.sources[0]!.at, `"${row.headword}" is a second table row for "${target.headword}"`);
       continue;
     }
-    merged.add(target);
-    // The merged entry is made from both texts: a change of either is a change of it.
-    if (target.contentKey !== undefined) {
-      if (row.contentKey !== undefined) target.contentKey += `+${row.contentKey}`;
-      else delete target.contentKey;
-    }
-    target.gloss = row.definition;
-    target.links.unshift(...row.links);
-    target.sources.push(...row.sources);
+    const forms = [...target.forms];
     for (const form of row.forms) {
-      if (target.forms.some((f) => fold(f.text) === fold(form.text))) continue;
-      target.forms.push({ text: form.text, kind: kindOf(form.text), at: form.at });
+      if (forms.some((f) => fold(f.text) === fold(form.text))) continue;
+      forms.push({ text: form.text, kind: kindOf(form.text), at: form.at });
     }
+    merged.set(target, {
+      ...target,
+      forms,
+      links: [...row.links, ...target.links],
+      sources: [...target.sources, ...row.sources],
+      gloss: row.definition,
+    });
   }
-  return [...out, ...sections];
-}
-
-/**
- * True for an absolute http(s) URL that `new URL` accepts.
- * @param url - any string.
- */
-export function isHttpUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
-  } catch {
-    return false;
-  }
+  return [...out, ...sections.map((section) => merged.get(section) ?? section)];
 }

@@ -5,18 +5,10 @@ import { hasCjk } from '../tokenize.js';
 /**
  * Computes the toneless pinyin of a form's Chinese characters (other characters are left out).
  * @param text - a surface form.
- * @param memo - earlier answers by text (a file's parse cache keeps one); `null` stands for none.
  * @returns full syllables and initials, or `undefined` when the form has no Chinese characters.
  */
-export function pinyinOf(text: string, memo?: Map<string, Pinyin | null>): Pinyin | undefined {
+export function pinyinOf(text: string): Pinyin | undefined {
   if (!hasCjk(text)) return undefined;
-  if (memo) {
-    const known = memo.get(text);
-    if (known !== undefined) return known ?? undefined;
-    const computed = pinyinOf(text);
-    memo.set(text, computed ?? null);
-    return computed;
-  }
   const syllables = toPinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).filter(Boolean);
   if (syllables.length === 0) return undefined;
   return { full: syllables.join(' '), initials: syllables.map((s) => s[0]).join('') };

@@ -1,16 +1,15 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import glossarySchema from '../../../../schema/glossary.schema.json' with { type: 'json' };
 import overlaySchema from '../../../../schema/overlay.schema.json' with { type: 'json' };
-import type { Glossary, GlossaryEntry } from '../glossary-types.js';
+import type { Glossary } from '../glossary-types.js';
 import type { GlossaryIssue, SourcePosition } from './issues.js';
 import { pointerToPath, type JsonPath } from './json-source.js';
 
 export { glossarySchema, overlaySchema };
 
-/** The compiled schemas: the glossary document, one of its entries, the overlay. */
+/** The compiled schemas: the glossary document and the overlay. */
 interface Validators {
   readonly glossary: ValidateFunction<Glossary>;
-  readonly entry: ValidateFunction<GlossaryEntry>;
   readonly overlay: ValidateFunction;
 }
 
@@ -26,31 +25,10 @@ export function schemaValidators(): Validators {
     ajv.addSchema(glossarySchema);
     compiled = {
       glossary: ajv.getSchema<Glossary>(glossarySchema.$id)!,
-      entry: ajv.getSchema<GlossaryEntry>(`${glossarySchema.$id}#/$defs/entry`)!,
       overlay: ajv.compile(overlaySchema),
     };
   }
   return compiled;
-}
-
-/**
- * Validates a glossary document against the schema.
- * @param glossary - the document.
- * @param validated - entries that passed before (entries are never changed after a build): only
- *   the others are validated again. Entries that pass are added.
- * @returns Ajv's errors, or `undefined` when the document is valid.
- */
-export function validateGlossary(glossary: Glossary, validated?: WeakSet<GlossaryEntry>): ErrorObject[] | undefined {
-  const { glossary: validateDocument, entry: validateEntry } = schemaValidators();
-  if (validated) {
-    const fresh = glossary.entries.filter((e) => !validated.has(e));
-    if (validateDocument({ ...glossary, entries: [] }) && fresh.every((e) => validateEntry(e))) {
-      for (const e of fresh) validated.add(e);
-      return undefined;
-    }
-  }
-  // Whole, for errors in the order and with the paths of one validation.
-  return validateDocument(glossary) ? undefined : [...(validateDocument.errors ?? [])];
 }
 
 /**
