@@ -36,6 +36,9 @@ type Replacement = RootContent[];
  * @returns the markdown and what was dropped.
  */
 export function sanitizeMarkdown(markdown: string, options: SanitizeOptions = {}): SanitizedMarkdown {
+  // Without these characters there is no HTML, image, link, reference or e-mail autolink to drop:
+  // most definitions are plain text and are kept as they are, unparsed.
+  if (!/[<[\]@]/.test(markdown)) return { markdown, dropped: [] };
   const dropped: string[] = [];
   const tree = processor.parse(markdown);
   const definitions = new Map<string, Definition>();
