@@ -6,7 +6,6 @@ import {
   LSPErrorCodes,
   MarkupKind,
   ResponseError,
-  TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
@@ -14,7 +13,8 @@ import {
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { createDocuments } from './documents.js';
 import { DESCRIBE_TERM_REQUEST, TERMS_REQUEST, type DescribeTermResult, type TermsResult } from './protocol.js';
 import type { GlossarySource, RequestContext } from './service/language-service.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
@@ -108,7 +108,9 @@ function documentUri(params: unknown): string | undefined {
 export function createServer(options: ServerOptions): { dispose(): void } {
   const { connection, glossary, version } = options;
   const logger = options.logger ?? connection.console;
-  const documents = new TextDocuments(TextDocument);
+  const documents = createDocuments((uri, length) =>
+    logger.info(`${uri}: ${(length / 1048576).toFixed(1)} M characters; documents over 10 M are not explained`),
+  );
   let settings: Settings = DEFAULT_SETTINGS;
   let client: ClientTraits = clientTraits({ capabilities: {} } as InitializeParams);
   let scope: WorkspaceScope = { folders: [], trusted: true, watchesFiles: false, relativePatterns: false };

@@ -156,22 +156,45 @@ describe('bad input', () => {
     });
   });
 
-  test('a 20 MB document, and positions inside a surrogate pair', async () => {
+  test('a document just under 10 M characters is served; positions inside a surrogate pair', async () => {
     client = startInProcess();
     await client.initialize();
-    const big = `${'训练的模型炸炉了 with a CFG scale of 7\n'.repeat(500_000)}😀VAE`;
-    expect(big.length).toBeGreaterThan(20_000_000 / 2);
+    const big = `${'训练的模型炸炉了 with a CFG scale of 7\n'.repeat(330_000)}😀VAE`;
+    expect(big.length).toBeGreaterThan(10_000_000);
     client.open('file:///w/big.md', 'markdown', big);
-    expect((await hover({ line: 250_000, character: 6 }, 'file:///w/big.md'))?.range).toEqual({
-      start: { line: 250_000, character: 5 },
-      end: { line: 250_000, character: 7 },
+    expect((await hover({ line: 165_000, character: 6 }, 'file:///w/big.md'))?.range).toEqual({
+      start: { line: 165_000, character: 5 },
+      end: { line: 165_000, character: 7 },
     });
     // Character 1 is between the two halves of 😀: no term there, and no error.
-    expect(await hover({ line: 500_000, character: 1 }, 'file:///w/big.md')).toBeNull();
-    expect((await hover({ line: 500_000, character: 2 }, 'file:///w/big.md'))?.range).toEqual({
-      start: { line: 500_000, character: 2 },
-      end: { line: 500_000, character: 5 },
+    expect(await hover({ line: 330_000, character: 1 }, 'file:///w/big.md')).toBeNull();
+    expect((await hover({ line: 330_000, character: 2 }, 'file:///w/big.md'))?.range).toEqual({
+      start: { line: 330_000, character: 2 },
+      end: { line: 330_000, character: 5 },
     });
+  });
+
+  test('a document over 10 M characters (a 20 MB file) is answered but not explained, and the log says so', async () => {
+    client = startInProcess();
+    await client.initialize();
+    const huge = '训练的模型炸炉了 with a CFG scale of 7\n'.repeat(500_000);
+    client.open('file:///w/huge.md', 'markdown', huge);
+    expect(await hover({ line: 250_000, character: 6 }, 'file:///w/huge.md')).toBeNull();
+    expect(await client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///w/huge.md' } })).toEqual(
+      [],
+    );
+    const logged = await client.notification<{ message: string }>('window/logMessage', (p) =>
+      p.message.startsWith('file:///w/huge.md'),
+    );
+    expect(logged.message).toBe('file:///w/huge.md: 14.8 M characters; documents over 10 M are not explained');
+    // Edits to it are not applied (nothing is kept), and the server goes on serving other documents.
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: 'file:///w/huge.md', version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'CFG ' }],
+    });
+    expect(await hover({ line: 0, character: 1 }, 'file:///w/huge.md')).toBeNull();
+    client.open('file:///w/small.md', 'markdown', 'CFG');
+    expect(await hover({ line: 0, character: 1 }, 'file:///w/small.md')).not.toBeNull();
   });
 
   test('a request cancelled while queued is answered with RequestCancelled', async () => {

@@ -187,6 +187,17 @@ describe('workspace glossaries', () => {
     ]);
   });
 
+  test('a glossary over 1 000 entries is refused with a diagnostic that says why', async () => {
+    const rows = Array.from({ length: 1_001 }, (_, i) => `| t${i} | 第 ${i} 个 |`).join('\n');
+    await start(`## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n${rows}\n`);
+    const d = await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri());
+    expect(d.diagnostics.map((x) => x.message)).toEqual([
+      '1004 table rows and headings; workspace glossaries are read up to 1,000 entries, ' +
+        'as a larger one would hold up hovers each time it is reread',
+    ]);
+    expect(await hover(3)).toBeNull();
+  });
+
   test('Search Terms lists and describes workspace terms too (sdGlossary/terms, sdGlossary/describeTerm)', async () => {
     await start(OURS);
     const { items } = await client.request<{ items: Array<{ id: string; label: string }> }>('sdGlossary/terms', null);

@@ -65,7 +65,11 @@ export function createLineMatches(index: GlossaryIndex): LineMatches {
       const text = lineAt(document, line);
       const hit = cache.lines.get(line);
       if (hit && hit.text === text) return hit;
-      const fresh = { text, matches: matchLine(index, document.languageId, text) };
+      // The cache outlives the document's versions: it keeps a copy of the line, not a slice (nor
+      // matches sliced from one), as a slice keeps the whole string (every version of a large
+      // document) alive.
+      const copy = JSON.parse(JSON.stringify(text)) as string;
+      const fresh = { text: copy, matches: matchLine(index, document.languageId, copy) };
       cache.lines.set(line, fresh);
       return fresh;
     },

@@ -1,8 +1,16 @@
 import type { GlossaryIssue, SanitizeOptions } from '@sd-glossary/data/parser';
 import type { Glossary, GlossaryEntry, RichText, Translation } from '@sd-glossary/data';
 
-/** What a workspace glossary may be, so a hostile file costs bounded time and memory. */
-export const LIMITS = { chars: 10 * 1024 * 1024, tableRows: 20_000, jsonDepth: 64 } as const;
+/**
+ * What a workspace glossary may be. A glossary is read on the server's one thread, so its size
+ * bounds how long hovers wait while it is reread after a change: `entries` keeps that short for
+ * every glossary a team writes by hand, and a hostile file costs bounded time and memory.
+ */
+export const LIMITS = { chars: 10 * 1024 * 1024, entries: 1_000, jsonDepth: 64 } as const;
+
+const tooMany = (count: number, what: string): string =>
+  `${count} ${what}; workspace glossaries are read up to ${LIMITS.entries.toLocaleString('en')} entries, ` +
+  'as a larger one would hold up hovers each time it is reread';
 
 /** A workspace glossary file, read: its document when it is valid, and its problems. */
 export interface LoadedGlossary {
@@ -28,19 +36,32 @@ function jsonDepth(text: string): number {
   return max;
 }
 
-/** How many lines start with `|` (after indentation): an upper bound on table rows, counted without splitting. */
-function tableRows(text: string): number {
-  let rows = 0;
+/** How many entries a JSON glossary has, counted before it is validated (0 when it is not JSON: validation says why). */
+function jsonEntryCount(text: string): number {
+  try {
+    const entries = (JSON.parse(text.replace(/^\uFEFF/, '')) as { entries?: unknown } | null)?.entries;
+    return Array.isArray(entries) ? entries.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * How many lines start with `|` or `#` (after indentation): an upper bound on the entries a page
+ * defines (table rows, with each table's header and delimiter, and headings), counted without parsing.
+ */
+function entryLines(text: string): number {
+  let lines = 0;
   let lineStart = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) lineStart = true;
     else if (lineStart && c !== 32 && c !== 9 && c !== 13) {
-      if (c === 124) rows++;
+      if (c === 124 || c === 35) lines++;
       lineStart = false;
     }
   }
-  return rows;
+  return lines;
 }
 
 /**
@@ -73,14 +94,13 @@ export async function loadGlossary(text: string, file: string, options: Sanitize
         issues: [at(file, `JSON nested deeper than ${LIMITS.jsonDepth} levels is not read`)],
       };
     }
+    const count = jsonEntryCount(text);
+    if (count > LIMITS.entries) return { glossary: undefined, issues: [at(file, tooMany(count, 'entries'))] };
     result = validateGlossaryJson(text, file);
   } else {
-    const rows = tableRows(text);
-    if (rows > LIMITS.tableRows) {
-      return {
-        glossary: undefined,
-        issues: [at(file, `${rows} table rows; glossaries are read up to ${LIMITS.tableRows}`)],
-      };
+    const lines = entryLines(text);
+    if (lines > LIMITS.entries + 2) {
+      return { glossary: undefined, issues: [at(file, tooMany(lines, 'table rows and headings'))] };
     }
     result = buildGlossary({ markdown: text, markdownFile: file, locale: 'und' });
   }
