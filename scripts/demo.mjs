@@ -100,7 +100,8 @@ const init = await request('initialize', {
   capabilities: { textDocument: { hover: { contentFormat: ['plaintext'] } } },
 });
 console.log(
-  `${init.serverInfo.name} ${init.serverInfo.version} answered initialize in ${(performance.now() - started).toFixed(0)} ms`,
+  `${init.serverInfo.name} ${init.serverInfo.version} answered initialize in ` +
+    `${(performance.now() - started).toFixed(0)} ms`,
 );
 notify('initialized', {});
 const uri = new URL('../examples/training-notes.md', import.meta.url).href;
@@ -109,7 +110,8 @@ const lines = text.split('\n');
 const hoverAt = { line: 2, character: lines[2].indexOf('炸炉') };
 const hover = await request('textDocument/hover', { textDocument: { uri }, position: hoverAt });
 console.log(
-  `hover at ${hoverAt.line + 1}:${hoverAt.character + 1} (${lines[2].slice(hoverAt.character, hoverAt.character + 2)}):`,
+  `hover at ${hoverAt.line + 1}:${hoverAt.character + 1} ` +
+    `(${lines[2].slice(hoverAt.character, hoverAt.character + 2)}):`,
 );
 console.log(
   hover.contents.value

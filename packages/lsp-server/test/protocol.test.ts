@@ -174,7 +174,7 @@ describe('bad input', () => {
     });
   });
 
-  test('a document over 10 M characters (a 20 MB file) is answered but not explained, and the log says so', async () => {
+  test('a document over 10 M characters (a 20 MB file) is answered, not explained; the log says so', async () => {
     client = startInProcess();
     await client.initialize();
     const huge = '训练的模型炸炉了 with a CFG scale of 7\n'.repeat(500_000);

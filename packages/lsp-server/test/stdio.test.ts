@@ -63,7 +63,8 @@ describe('sd-glossary-lsp --stdio', () => {
         value: [
           '**炸炉**',
           getEntry('overtrained')!.definition.markdown,
-          '— [黑话 › 炸炉](https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D) · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
+          '— [黑话 › 炸炉](https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D)' +
+            ' · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
         ].join('\n\n'),
       },
       range: { start: { line: 1, character: 23 }, end: { line: 1, character: 25 } },
@@ -181,7 +182,8 @@ describe('languages over stdio', () => {
   const zh = getEntry('overtrained')!;
   const en = zh.translations!['en']!;
   const source =
-    '— [黑话 › 炸炉](https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D) · GFDL-1.3-or-later · © 2022 StableDiffusionBook';
+    '— [黑话 › 炸炉](https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D)' +
+    ' · GFDL-1.3-or-later · © 2022 StableDiffusionBook';
 
   test('locale "en", then "zh-CN", set through didChangeConfiguration', async () => {
     const client = spawnStdio();
@@ -208,7 +210,7 @@ describe('languages over stdio', () => {
     }
   });
 
-  test('locale "auto" (the default) follows the client’s initialize locale: English first, the original below', async () => {
+  test('locale "auto" (the default) follows the client’s locale: English first, the original below', async () => {
     const client = spawnStdio();
     try {
       await client.connection.sendRequest('initialize', {

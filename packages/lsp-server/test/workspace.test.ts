@@ -84,7 +84,7 @@ describe('workspace glossaries', () => {
     expect(await hover(3)).toBeNull();
   });
 
-  test('live reload through watched files; errors are diagnostics at their line and column; the last good version stays', async () => {
+  test('live reload through watched files; errors are diagnostics at their place; the last good version stays', async () => {
     await start(OURS);
     writeFileSync(glossaryPath(), OURS.replace('我们的 LoRA 触发词', '改过的说明'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
@@ -116,7 +116,7 @@ describe('workspace glossaries', () => {
     expect((await hover(3))!.contents.value).toContain('改过的说明'); // the last good version
   });
 
-  test('after a change the new glossary is built at once, before a request asks for it, and the log says so', async () => {
+  test('after a change the new glossary is built at once, before a request asks for it; the log says so', async () => {
     const built = (n: number) =>
       client.notification<{ message: string }>(
         'window/logMessage',
@@ -163,7 +163,7 @@ describe('workspace glossaries', () => {
     ).toContain('我们的 LoRA 触发词');
   });
 
-  test('hostile definitions are sanitised: raw HTML is dropped; command: links are refused with a diagnostic', async () => {
+  test('hostile definitions are cleaned: raw HTML is dropped; command: links are refused with a diagnostic', async () => {
     await start(
       '## evilterm\n\nOur term <script>alert(1)</script> <b onmouseover="steal()">bold</b> [ok](https://example.com)\n',
     );
@@ -211,7 +211,7 @@ describe('workspace glossaries', () => {
     await expect(client.request('sdGlossary/describeTerm', null)).rejects.toMatchObject({ code: -32602 });
   });
 
-  test('a JSON glossary is sanitised on its parsed tree: nested brackets, titles, references, translations', async () => {
+  test('JSON glossaries are sanitised on the tree: nested brackets, titles, references, translations', async () => {
     const rich = (markdown: string) => ({ markdown, text: 'x' });
     const entry = {
       id: 'jsonterm',
@@ -297,7 +297,8 @@ describe('workspace glossaries', () => {
         p.message.startsWith('sdGlossary.glossaries'),
       );
       expect(logged.message).toBe(
-        `sdGlossary.glossaries: "${join(home, 'my-terms.md')}" is not read, as it is outside the workspace; list it in sdGlossary.userGlossaries in your user settings`,
+        `sdGlossary.glossaries: "${join(home, 'my-terms.md')}" is not read, as it is outside the workspace; ` +
+          'list it in sdGlossary.userGlossaries in your user settings',
       );
     });
 

@@ -72,16 +72,21 @@ ready.sort((a, b) => a - b);
 console.log(`sd-glossary extension benchmark (median of 3 fresh VS Code sessions)`);
 if (skipped) console.log(`  in a real VS Code: skipped, ${skipped}`);
 else {
+  const median = ready.length ? ready[Math.floor(ready.length / 2)]! : undefined;
+  const verdict = median === undefined ? '' : median < 300 ? ' ok' : ' MISSED';
   console.log(
-    `  activation → server ready, hovers answered (from the extension's log)  ${ready.length ? `${ready[Math.floor(ready.length / 2)]} ms` : 'not logged'}  (target < 1000 ms)`,
+    "  activation → server ready, hovers answered (from the extension's log)  " +
+      `${median === undefined ? 'not logged' : `${median} ms`}  (target < 300 ms)${verdict}`,
   );
   console.log(
-    `  file opened → first hover shown, as a user sees it                   ${runs[1]!.toFixed(0)} ms  (includes Go to Line and the hover widget)`,
+    `  file opened → first hover shown, as a user sees it                   ${runs[1]!.toFixed(0)} ms` +
+      '  (includes Go to Line and the hover widget)',
   );
 }
 if (existsSync(join(here, 'dist', 'server.js')))
   console.log(`  bundled server (dist/server.js) spawn → initialize          ${(await serverStart()).toFixed(0)} ms`);
 if (existsSync(vsix))
   console.log(
-    `  ${name}-${version}.vsix                                        ${(statSync(vsix).size / 1024).toFixed(0)} KiB  (target < 1024 KiB)`,
+    `  ${name}-${version}.vsix                                        ` +
+      `${(statSync(vsix).size / 1024).toFixed(0)} KiB  (target < 1024 KiB)`,
   );

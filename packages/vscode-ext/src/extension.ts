@@ -146,7 +146,8 @@ async function searchTerms(insertOnly: boolean): Promise<void> {
     const described = await server.sendRequest<DescribeTermResult>(DESCRIBE_TERM_REQUEST, params);
     if (!described) return;
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: described.markdown });
-    await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri); // keeps the editor visible for the insert
+    // To the side: the editor stays visible for the insert.
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
     if (!editor) return;
     const where = vscode.workspace.asRelativePath(editor.document.uri);
     const choice = await vscode.window.showInformationMessage(`Insert "${picked.label}" into ${where}?`, 'Insert');

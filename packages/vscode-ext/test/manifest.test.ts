@@ -38,7 +38,8 @@ describe('settings', () => {
   });
 
   test('paths outside the workspace can only come from user settings: userGlossaries is machine-scoped', () => {
-    // VS Code ignores a machine-scoped setting in workspace settings, so a repository cannot make the server read a file of its choosing.
+    // VS Code ignores a machine-scoped setting in workspace settings, so a repository cannot make the
+    // server read a file of its choosing.
     expect(properties['sdGlossary.userGlossaries']!.scope).toBe('machine');
     expect(properties['sdGlossary.glossaries']!.scope).toBe('resource');
   });

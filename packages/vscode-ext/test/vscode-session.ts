@@ -92,7 +92,10 @@ export interface VsCodeSession {
   hover(expected: string): Promise<string>;
   /** Shows the hover at the cursor once and returns what it says after a second ('' for none). */
   hoverOnce(): Promise<string>;
-  /** Types text at the end of the file on a new line, asks for suggestions, returns their labels once `expected` is among them. */
+  /**
+   * Types text at the end of the file on a new line, asks for suggestions, returns their labels once
+   * `expected` is among them.
+   */
   complete(prefix: string, expected: string): Promise<string[]>;
   /** Runs a command from the Command Palette by its title. */
   command(title: string): Promise<void>;

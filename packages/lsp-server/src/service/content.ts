@@ -53,7 +53,8 @@ function names(entry: GlossaryEntry, texts: readonly LocalizedText[]): string[] 
  * @param entry - the entry.
  * @param texts - its text in the languages to show, first one first (see `localesToShow`).
  * @param verbosity - `full` or `summary`.
- * @param origin - the licence line of the built-in glossary, or what to call the glossary the entry comes from (`workspace glossary`).
+ * @param origin - the licence line of the built-in glossary, or what to call the glossary the entry comes
+ *   from (`workspace glossary`).
  * @returns markdown: headword and other names, the definition in each language (labelled when more
  *   than one, or a translation), links, source and licence.
  */
@@ -96,7 +97,8 @@ export function entryMarkdown(
  * @param entry - the entry.
  * @param texts - its text in the languages to show, first one first.
  * @param verbosity - `full` or `summary`.
- * @param origin - the licence line of the built-in glossary, or what to call the glossary the entry comes from (`workspace glossary`).
+ * @param origin - the licence line of the built-in glossary, or what to call the glossary the entry comes
+ *   from (`workspace glossary`).
  * @returns text without markup.
  */
 export function entryPlainText(
@@ -130,7 +132,8 @@ function sourceLine(entry: GlossaryEntry, origin: Attribution | string, markdown
     ? markdown
       ? `[${escapeMarkdown(where)}](${destination(source.url)})`
       : `${where} ${source.url}`
-    : `${attribution ? '' : `${origin as string}: `}${markdown ? escapeMarkdown(source.file) : source.file}:${source.line}`;
+    : `${attribution ? '' : `${origin as string}: `}${markdown ? escapeMarkdown(source.file) : source.file}:` +
+      source.line;
   const licence = attribution ? ` · ${attribution.license} · ${attribution.holder}` : '';
   return `— ${link}${licence}`;
 }

@@ -112,7 +112,8 @@ describe('hover content', () => {
       [
         '**VAE** · Variational autoencoders · 变分自编码器 · variational autoencoder',
         vae.definition.markdown,
-        '[变分自编码器](http://www.gwylab.com/note-vae.html) ([Archive](https://web.archive.org/web/20221120160430/http://www.gwylab.com/note-vae.html))',
+        '[变分自编码器](http://www.gwylab.com/note-vae.html) ' +
+          '([Archive](https://web.archive.org/web/20221120160430/http://www.gwylab.com/note-vae.html))',
         '— [VAE](https://guide.novelai.dev/advanced/glossary#vae) · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
       ].join('\n\n'),
     );
@@ -129,7 +130,8 @@ describe('hover content', () => {
     const { document, position } = at('‸炸炉');
     const value = (service.hover(document, position, md)!.contents as { value: string }).value;
     expect(value.split('\n\n').at(-1)).toBe(
-      '— [黑话 › 炸炉](https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D) · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
+      '— [黑话 › 炸炉](https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D)' +
+        ' · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
     );
   });
 

@@ -36,7 +36,7 @@ function jsonDepth(text: string): number {
   return max;
 }
 
-/** How many entries a JSON glossary has, counted before it is validated (0 when it is not JSON: validation says why). */
+/** How many entries a JSON glossary has, before it is validated (0 when it is not JSON: validation says why). */
 function jsonEntryCount(text: string): number {
   try {
     const entries = (JSON.parse(text.replace(/^\uFEFF/, '')) as { entries?: unknown } | null)?.entries;

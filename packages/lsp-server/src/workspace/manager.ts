@@ -93,7 +93,8 @@ export function createWorkspaceGlossaries(
     configure(folders, extraPaths, userPaths = []) {
       roots = folders;
       const extra = folders.flatMap(
-        (folder) => extraPaths.map((p) => resolve(folder, p)).filter((p) => isInside(folder, p)), // never outside the workspace
+        // never outside the workspace
+        (folder) => extraPaths.map((p) => resolve(folder, p)).filter((p) => isInside(folder, p)),
       );
       user = new Set(userPaths.filter(isAbsolute).map((p) => resolve(p)));
       candidates = [

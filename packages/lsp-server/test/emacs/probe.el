@@ -22,8 +22,10 @@
         (apply #'eglot (eglot--guess-contact))
         (let* ((server (eglot-current-server))
                (doc (list :uri (eglot--path-to-uri file)))
-               (hover (jsonrpc-request server :textDocument/hover (list :textDocument doc :position (sdg-position 0 12))))
-               (completion (jsonrpc-request server :textDocument/completion (list :textDocument doc :position (sdg-position 1 2)))))
+               (hover (jsonrpc-request server :textDocument/hover
+                                       (list :textDocument doc :position (sdg-position 0 12))))
+               (completion (jsonrpc-request server :textDocument/completion
+                                            (list :textDocument doc :position (sdg-position 1 2)))))
           (setq result (list :hover (plist-get (plist-get hover :contents) :value)
                              :completion (plist-get (aref (plist-get completion :items) 0) :label)))))
     (error (setq result (list :error (format "%S" err)))))

@@ -28,7 +28,8 @@ local ok, err = pcall(function()
   assert(ready, 'the server did not initialize within 10 s')
   result.capabilities = vim.lsp.get_client_by_id(client_id).server_capabilities
   local document = { uri = vim.uri_from_bufnr(bufnr) }
-  local hover = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', { textDocument = document, position = spec.hover }, 10000)
+  local hover = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover',
+    { textDocument = document, position = spec.hover }, 10000)
   result.hover = hover and hover[client_id] and hover[client_id].result or vim.NIL
   local completion = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion',
     { textDocument = document, position = spec.completion, context = { triggerKind = 1 } }, 10000)

@@ -1,8 +1,15 @@
 import { subtract, urlSpans, type Extractor, type Region } from './regions.js';
 
 // Link destinations `](…)`, reference definitions `[id]: url`, HTML tags and autolinks `<…>`.
-const SYNTAX =
-  /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)|^\s{0,3}\[[^\]]+\]:\s*\S+|<\/?[A-Za-z][^<>]*>|<[a-z][a-z0-9+.-]*:[^<>\s]*>/g;
+const SYNTAX = new RegExp(
+  [
+    /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/.source,
+    /^\s{0,3}\[[^\]]+\]:\s*\S+/.source,
+    /<\/?[A-Za-z][^<>]*>/.source,
+    /<[a-z][a-z0-9+.-]*:[^<>\s]*>/.source,
+  ].join('|'),
+  'g',
+);
 
 /** Markdown: the whole line, code included, but not link targets, HTML tags or URLs. */
 export const markdown: Extractor = (line) => {
