@@ -128,7 +128,7 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
    * Not sooner: the protocol library writes a message's header and body in two turns of the event
    * loop, and a build between them would hold the diagnostics back.
    */
-  function glossariesChanged(published: Promise<void>): void {
+  function rebuildAfter(published: Promise<void>): void {
     current = undefined;
     if (rebuildScheduled) return;
     rebuildScheduled = true;
@@ -192,14 +192,14 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
     watching = { patterns, registration };
   }
 
-  /** A glossary file has new text (`undefined`: it is gone): reread it, report, rebuild. */
-  async function glossaryChanged(uri: string, text: string | undefined): Promise<void> {
+  /** A glossary file has new text (`undefined`: it is gone): read it again, report, rebuild. */
+  async function reread(uri: string, text: string | undefined): Promise<void> {
     const path = localPath(uri);
     if (!workspace || path === undefined || !workspace.isGlossary(path)) return;
     const had = workspace.files().some((f) => f.path === path);
     if (!(await workspace.update(path, text))) return;
     const file = workspace.files().find((f) => f.path === path);
-    glossariesChanged(publish(file ? [file] : [], !file && had ? [uri] : []));
+    rebuildAfter(publish(file ? [file] : [], !file && had ? [uri] : []));
   }
 
   const controller: GlossaryController = {
@@ -225,16 +225,16 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
       const after = workspace.files();
       const gone = before.filter((uri) => !after.some((f) => f.uri === uri));
       const published = publish(after, gone);
-      if (after.length > 0 || before.length > 0) glossariesChanged(published);
+      if (after.length > 0 || before.length > 0) rebuildAfter(published);
     },
 
     async fileChanged(uri, deleted) {
       const path = localPath(uri);
       if (!workspace || path === undefined || !workspace.isGlossary(path)) return;
-      await glossaryChanged(uri, deleted ? undefined : await options.files!.read(path));
+      await reread(uri, deleted ? undefined : await options.files!.read(path));
     },
 
-    documentOpened: (uri, text) => glossaryChanged(uri, text),
+    documentOpened: (uri, text) => reread(uri, text),
 
     documentEdited(uri, text) {
       const path = localPath(uri);
@@ -242,7 +242,7 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
       clearTimeout(typing.get(uri));
       const timer = setTimeout(() => {
         typing.delete(uri);
-        glossaryChanged(uri, text()).catch(report(uri));
+        reread(uri, text()).catch(report(uri));
       }, TYPING_PAUSE_MS);
       typing.set(uri, timer);
     },
