@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { builtinGlossary } from './builtin-glossary.js';
 import { createServer } from './server.js';
+import { nodeWorkspaceFiles } from './workspace/files.js';
 
 declare const SERVER_VERSION: string;
 
@@ -41,7 +41,7 @@ if (args.includes('--version') || args.includes('-v')) {
     connection,
     glossary: () => builtinGlossary(source),
     version: SERVER_VERSION,
-    workspaceFiles: { read: (path) => readFile(path, 'utf8').catch(() => undefined) },
+    workspaceFiles: nodeWorkspaceFiles((path, why) => connection.console.info(`${path} is not read: ${why}`)),
   });
   connection.listen();
 }

@@ -3,7 +3,6 @@
  * spawned over stdio. Requests are awaited; nothing sleeps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import {
@@ -16,6 +15,7 @@ import { createConnection } from 'vscode-languageserver/node.js';
 import type { ClientCapabilities } from 'vscode-languageserver';
 import { builtinGlossary } from '../src/builtin-glossary.js';
 import { createServer } from '../src/server.js';
+import { nodeWorkspaceFiles } from '../src/workspace/files.js';
 
 export const BIN = fileURLToPath(new URL('../bin/sd-glossary-lsp.js', import.meta.url));
 
@@ -119,7 +119,7 @@ export function startInProcess(
     glossary: builtinGlossary(),
     version: 'test',
     ...(options.workspace && {
-      workspaceFiles: { read: (path: string) => readFile(path, 'utf8').catch(() => undefined) },
+      workspaceFiles: nodeWorkspaceFiles((path, why) => serverConnection.console.info(`${path} is not read: ${why}`)),
     }),
   });
   serverConnection.listen();

@@ -197,8 +197,12 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
     const path = localPath(uri);
     if (!workspace || path === undefined || !workspace.isGlossary(path)) return;
     const had = workspace.files().some((f) => f.path === path);
-    if (!(await workspace.update(path, text))) return;
-    const file = workspace.files().find((f) => f.path === path);
+    if (await workspace.update(path, text)) published(uri, path, had);
+  }
+
+  /** A glossary file changed: its diagnostics (cleared when it went), then the rebuild. */
+  function published(uri: string, path: string, had: boolean): void {
+    const file = workspace?.files().find((f) => f.path === path);
     rebuildAfter(publish(file ? [file] : [], !file && had ? [uri] : []));
   }
 
@@ -230,8 +234,10 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
 
     async fileChanged(uri, deleted) {
       const path = localPath(uri);
-      if (!workspace || path === undefined || !workspace.isGlossary(path)) return;
-      await reread(uri, deleted ? undefined : await options.files!.read(path));
+      if (!workspace || path === undefined) return;
+      const had = workspace.files().some((f) => f.path === path);
+      const changed = deleted ? await workspace.update(path, undefined) : await workspace.refresh(path);
+      if (changed) published(uri, path, had);
     },
 
     documentOpened: (uri, text) => reread(uri, text),

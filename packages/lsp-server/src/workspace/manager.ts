@@ -1,7 +1,8 @@
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Glossary } from '@sd-glossary/data';
 import type { GlossaryIssue } from '@sd-glossary/data/parser';
+import { isInside } from './files.js';
 import { loadGlossary } from './load.js';
 import type { WorkspaceGlossary } from './merge.js';
 
@@ -11,10 +12,15 @@ export const DEFAULT_GLOSSARY_NAMES: readonly string[] = ['sd-glossary.md', '.sd
 /** How the server reads workspace files (injected: the language service never touches the file system). */
 export interface WorkspaceFiles {
   /**
-   * Reads a file as UTF-8.
-   * @returns its text, or `undefined` when it does not exist or cannot be read.
+   * Reads a glossary file as UTF-8.
+   * @param path - the file.
+   * @param where - the workspace folders it must really be in, unless it is one of the user's own.
+   * @returns its text, or `undefined` when it does not exist or may not or cannot be read.
    */
-  read(path: string): Promise<string | undefined>;
+  read(
+    path: string,
+    where: { readonly folders: readonly string[]; readonly own: boolean },
+  ): Promise<string | undefined>;
 }
 
 /** One glossary file: its last text, its last valid document, and what is wrong with it now. */
@@ -44,16 +50,15 @@ export interface WorkspaceGlossaries {
    * @returns true when what the server serves may have changed.
    */
   update(path: string, text: string | undefined): Promise<boolean>;
+  /**
+   * Reads one file again from the disk (it changed there).
+   * @returns true when what the server serves may have changed.
+   */
+  refresh(path: string): Promise<boolean>;
   /** Every file with its state, in discovery order. */
   files(): readonly GlossaryFile[];
   /** The valid documents, in discovery order (workspace files, then the user's). */
   valid(): WorkspaceGlossary[];
-}
-
-/** Whether a path is inside a folder (not the folder itself). */
-function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /**
@@ -83,13 +88,16 @@ export function createWorkspaceGlossaries(
     }
   };
 
+  const readFile = (path: string): Promise<string | undefined> =>
+    fileSystem.read(path, { folders: roots, own: user.has(path) });
+
   const load = async (path: string, text: string): Promise<void> => {
     const previous = state.get(path);
     const { glossary, issues } = await loadGlossary(text, path, { allowFile });
     state.set(path, { path, uri: toUri(path), text, good: glossary ?? previous?.good, issues });
   };
 
-  return {
+  const manager: WorkspaceGlossaries = {
     configure(folders, extraPaths, userPaths = []) {
       roots = folders;
       const extra = folders.flatMap(
@@ -108,7 +116,7 @@ export function createWorkspaceGlossaries(
     },
     async discover() {
       for (const path of candidates) {
-        const text = await fileSystem.read(path);
+        const text = await readFile(path);
         if (text === undefined) forget(path);
         else await load(path, text);
       }
@@ -121,6 +129,11 @@ export function createWorkspaceGlossaries(
       await load(path, text);
       return true;
     },
+    async refresh(path) {
+      // Only a glossary file is read: a watched-file event names any path the client likes.
+      if (!candidates.includes(path)) return false;
+      return manager.update(path, await readFile(path));
+    },
     files: () => candidates.flatMap((path) => (state.has(path) ? [state.get(path)!] : [])),
     valid: () =>
       candidates.flatMap((path) => {
@@ -128,4 +141,5 @@ export function createWorkspaceGlossaries(
         return file?.good ? [{ uri: file.uri, glossary: file.good, ...(user.has(path) && { user: true }) }] : [];
       }),
   };
+  return manager;
 }

@@ -1,0 +1,63 @@
+import { constants } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
+import { isAbsolute, relative } from 'node:path';
+import { LIMITS } from './load.js';
+import type { WorkspaceFiles } from './manager.js';
+
+/** Whether a path is inside a folder (not the folder itself). */
+export function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/**
+ * Reads glossary files from the disk as a server may: only regular files (not a FIFO, a device, a
+ * socket or a directory), no larger than a glossary may be, and, for the workspace's files, only
+ * where they really are inside a workspace folder (a symbolic link that leads out of the workspace
+ * is not followed; the user's own glossaries may be links). The file is opened without blocking and
+ * checked on its open handle, so what is checked is what is read.
+ * @param refused - told why a file that exists is not read.
+ * @returns the file access for the glossary manager.
+ */
+export function nodeWorkspaceFiles(refused: (path: string, why: string) => void): WorkspaceFiles {
+  return {
+    async read(path, where) {
+      let real: string;
+      try {
+        real = await realpath(path);
+      } catch {
+        return undefined; // not there (or a link to nothing): nothing to read
+      }
+      if (!where.own) {
+        const folders = await Promise.all(where.folders.map((f) => realpath(f).catch(() => f)));
+        if (!folders.some((folder) => isInside(folder, real))) {
+          refused(path, `it leads to ${real}, outside the workspace`);
+          return undefined;
+        }
+      }
+      let handle;
+      try {
+        handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
+      } catch {
+        return undefined;
+      }
+      try {
+        const stat = await handle.stat();
+        if (!stat.isFile()) {
+          refused(path, 'it is not a regular file');
+          return undefined;
+        }
+        // UTF-8 takes at most 3 bytes per UTF-16 code unit of a glossary's text.
+        if (stat.size > 3 * LIMITS.chars) {
+          refused(path, `it has ${(stat.size / 1048576).toFixed(0)} MB; glossaries are read up to 10 M characters`);
+          return undefined;
+        }
+        return await handle.readFile('utf8');
+      } catch {
+        return undefined;
+      } finally {
+        await handle.close().catch(() => undefined);
+      }
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * What a hostile file or a careless client sends, through the real bin over stdio: the server keeps
+ * serving, reads nothing it may not, and keeps its memory bounded. Each test is named for the
+ * guarantee, not the trick. Needs `pnpm build`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { MARKDOWN_CLIENT, spawnStdio } from './client.js';
+
+type Hover = { contents: { value: string } } | null;
+
+let dir: string;
+let outside: string;
+let client: ReturnType<typeof spawnStdio> | undefined;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sd-glossary-hostile-'));
+  outside = mkdtempSync(join(tmpdir(), 'sd-glossary-outside-'));
+});
+afterEach(async () => {
+  if (client) {
+    await client.close();
+    expect(await client.exited).toBe(0);
+  }
+  client = undefined;
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(outside, { recursive: true, force: true });
+});
+
+const GLOSSARY = '## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n| secretterm | 工作区外的词 |\n';
+
+/** Starts the bin on a workspace folder and returns a function that hovers a word in a fresh document. */
+async function startOn(folder: string) {
+  client = spawnStdio();
+  const c = client;
+  await c.initialize(MARKDOWN_CLIENT, undefined, pathToFileURL(folder).href);
+  let n = 0;
+  return async (word: string): Promise<Hover> => {
+    const uri = `file:///w/probe-${++n}.txt`;
+    c.open(uri, 'plaintext', word);
+    return c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+  };
+}
+
+/** Peak resident memory of the server process, in MB. */
+function peakRss(pid: number): number {
+  return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+}
+
+/** Resolves with the server's log line that mentions `text`. */
+function logged(text: string): Promise<{ message: string }> {
+  return client!.notification<{ message: string }>('window/logMessage', (p) => p.message.includes(text));
+}
+
+describe('glossary discovery reads only regular files inside the workspace', () => {
+  test('a link that leads out of the workspace is not followed', async () => {
+    writeFileSync(join(outside, 'terms.md'), GLOSSARY);
+    symlinkSync(join(outside, 'terms.md'), join(dir, 'sd-glossary.md'));
+    const hover = await startOn(dir);
+    expect((await logged('sd-glossary.md is not read')).message).toBe(
+      `${join(dir, 'sd-glossary.md')} is not read: it leads to ${join(outside, 'terms.md')}, outside the workspace`,
+    );
+    expect(await hover('secretterm')).toBeNull();
+    expect(await hover('CFG')).not.toBeNull();
+  });
+
+  test('a link to the server’s own standard input is not read (its protocol stream stays whole)', async () => {
+    symlinkSync('/proc/self/fd/0', join(dir, 'sd-glossary.md'));
+    const hover = await startOn(dir);
+    for (let i = 0; i < 20; i++) expect(await hover('CFG')).not.toBeNull();
+  });
+
+  test('a FIFO named sd-glossary.md does not stall discovery, and the server still exits', async () => {
+    execFileSync('mkfifo', [join(dir, 'sd-glossary.md')]);
+    const hover = await startOn(dir);
+    expect((await logged('sd-glossary.md is not read')).message).toMatch(/it is not a regular file$/);
+    expect(await hover('CFG')).not.toBeNull();
+  });
+
+  test('a device or a huge sparse file costs no memory: refused before it is read', async () => {
+    mkdirSync(join(dir, 'b'));
+    symlinkSync('/dev/zero', join(dir, 'sd-glossary.md'));
+    writeFileSync(join(dir, 'b', 'sd-glossary.md'), '');
+    truncateSync(join(dir, 'b', 'sd-glossary.md'), 1024 ** 3);
+    client = spawnStdio();
+    await client.initialize(MARKDOWN_CLIENT, { glossaries: ['b/sd-glossary.md'] }, pathToFileURL(dir).href);
+    await logged(`${join(dir, 'sd-glossary.md')} is not read`);
+    expect((await logged(`${join(dir, 'b', 'sd-glossary.md')} is not read`)).message).toMatch(
+      /it has 1024 MB; glossaries are read up to 10 M characters$/,
+    );
+    expect(peakRss(client.child.pid!)).toBeLessThan(150);
+  });
+});
+
+describe('no client URI takes the server down', () => {
+  test('file URIs that name no local path, in a document, a watched-file event and a workspace folder', async () => {
+    client = spawnStdio();
+    const c = client;
+    const strange = ['file://host/share/x.md', 'file:///dir/a%2Fb.md', 'file:///sd-glossary.md%00', 'untitled:1'];
+    await c.connection.sendRequest('initialize', {
+      processId: null,
+      rootUri: null,
+      capabilities: MARKDOWN_CLIENT,
+      workspaceFolders: [
+        { uri: 'file://host/share', name: 'unc' },
+        { uri: pathToFileURL(dir).href, name: 'ok' },
+      ],
+    });
+    await c.connection.sendNotification('initialized', {});
+    for (const uri of strange) {
+      c.open(uri, 'markdown', 'CFG');
+      await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+      await c.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: 'VAE' }],
+      });
+      const hover = await c.request<Hover>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 0, character: 1 },
+      });
+      expect(hover!.contents.value.split('\n')[0]).toContain('**VAE**');
+    }
+  });
+});
