@@ -123,6 +123,17 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     watch: (watchers) => connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }),
   });
 
+  /** Where the session is: LSP answers requests only between `initialize` and `shutdown`. */
+  let phase: 'starting' | 'running' | 'shut down' = 'starting';
+  /** A request's answer outside that span, as LSP says; the request's handler otherwise. */
+  const inTurn =
+    <P, R>(handler: (params: P, token: CancellationToken) => R) =>
+    (params: P, token: CancellationToken): R | ResponseError<void> => {
+      if (phase === 'starting') return new ResponseError(ErrorCodes.ServerNotInitialized, 'initialize first');
+      if (phase === 'shut down') return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shut down');
+      return handler(params, token);
+    };
+
   const context = (markdown: boolean): RequestContext => ({
     settings,
     markdown,
@@ -167,12 +178,16 @@ export function createServer(options: ServerOptions): { dispose(): void } {
 
   const disposables = [
     connection.onInitialize((params) => {
+      phase = 'running';
       client = clientTraits(params);
       scope = workspaceScope(params);
       if (params.initializationOptions !== undefined && params.initializationOptions !== null) {
         settings = parseSettings(params.initializationOptions);
       }
       return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'sd-glossary-lsp', version } };
+    }),
+    connection.onShutdown(() => {
+      phase = 'shut down';
     }),
     connection.onInitialized(() => {
       void pullSettings().then(reconfigure);
@@ -210,47 +225,66 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     }),
     documents.onDidChangeContent(({ document }) => glossaries.documentEdited(document.uri, () => document.getText())),
     documents.onDidClose(({ document }) => glossaries.documentClosed(document.uri)),
-    connection.onHover((params, token) =>
-      atPosition(params, token, (document, position) =>
-        glossaries.service().hover(document, position, context(client.hoverMarkdown)),
+    connection.onHover(
+      inTurn((params, token) =>
+        atPosition(params, token, (document, position) =>
+          glossaries.service().hover(document, position, context(client.hoverMarkdown)),
+        ),
       ),
     ),
-    connection.onCompletion((params, token) => {
-      const invoked = (params?.context?.triggerKind ?? CompletionTriggerKind.Invoked) === CompletionTriggerKind.Invoked;
-      return atPosition(params, token, (document, position) =>
-        glossaries.service().completion(document, position, invoked, context(client.documentationMarkdown)),
-      );
-    }),
-    connection.onCompletionResolve((item, token) => {
-      if (token.isCancellationRequested) return cancelled();
-      if (typeof item !== 'object' || item === null) return invalid('a completion item is an object');
-      return glossaries.service().resolveCompletion(item, context(client.documentationMarkdown));
-    }),
-    connection.onDefinition((params, token) =>
-      atPosition(params, token, (document, position) =>
-        glossaries.service().definition(document, position, context(client.hoverMarkdown)),
+    connection.onCompletion(
+      inTurn((params, token) => {
+        const invoked =
+          (params?.context?.triggerKind ?? CompletionTriggerKind.Invoked) === CompletionTriggerKind.Invoked;
+        return atPosition(params, token, (document, position) =>
+          glossaries.service().completion(document, position, invoked, context(client.documentationMarkdown)),
+        );
+      }),
+    ),
+    connection.onCompletionResolve(
+      inTurn((item, token) => {
+        if (token.isCancellationRequested) return cancelled();
+        if (typeof item !== 'object' || item === null) return invalid('a completion item is an object');
+        return glossaries.service().resolveCompletion(item, context(client.documentationMarkdown));
+      }),
+    ),
+    connection.onDefinition(
+      inTurn((params, token) =>
+        atPosition(params, token, (document, position) =>
+          glossaries.service().definition(document, position, context(client.hoverMarkdown)),
+        ),
       ),
     ),
-    connection.onDocumentSymbol((params, token) => {
-      const uri = documentUri(params);
-      if (uri === undefined) return invalid('textDocument.uri must be a string');
-      const document = documents.get(uri);
-      if (!document) return null;
-      const symbols = glossaries.service().documentSymbols(document, context(client.hoverMarkdown), token);
-      return token.isCancellationRequested ? cancelled() : symbols;
-    }),
-    connection.onWorkspaceSymbol((params, token) => {
-      if (token.isCancellationRequested) return cancelled();
-      const query = typeof params?.query === 'string' ? params.query : '';
-      return glossaries.service().workspaceSymbols(query, settings.completion.maxItems);
-    }),
-    connection.onRequest(TERMS_REQUEST, (): TermsResult => ({ items: glossaries.service().terms(context(true)) })),
-    connection.onRequest(DESCRIBE_TERM_REQUEST, (params: unknown): DescribeTermResult | ResponseError<void> => {
-      const id = (params as { id?: unknown } | null | undefined)?.id;
-      if (typeof id !== 'string') return invalid('id must be a string');
-      const markdown = glossaries.service().describe(id, context(true));
-      return markdown === undefined ? null : { markdown };
-    }),
+    connection.onDocumentSymbol(
+      inTurn((params, token) => {
+        const uri = documentUri(params);
+        if (uri === undefined) return invalid('textDocument.uri must be a string');
+        const document = documents.get(uri);
+        if (!document) return null;
+        const symbols = glossaries.service().documentSymbols(document, context(client.hoverMarkdown), token);
+        return token.isCancellationRequested ? cancelled() : symbols;
+      }),
+    ),
+    connection.onWorkspaceSymbol(
+      inTurn((params, token) => {
+        if (token.isCancellationRequested) return cancelled();
+        const query = typeof params?.query === 'string' ? params.query : '';
+        return glossaries.service().workspaceSymbols(query, settings.completion.maxItems);
+      }),
+    ),
+    connection.onRequest(
+      TERMS_REQUEST,
+      inTurn((): TermsResult => ({ items: glossaries.service().terms(context(true)) })),
+    ),
+    connection.onRequest(
+      DESCRIBE_TERM_REQUEST,
+      inTurn((params: unknown): DescribeTermResult | ResponseError<void> => {
+        const id = (params as { id?: unknown } | null | undefined)?.id;
+        if (typeof id !== 'string') return invalid('id must be a string');
+        const markdown = glossaries.service().describe(id, context(true));
+        return markdown === undefined ? null : { markdown };
+      }),
+    ),
     documents.listen(connection),
   ];
 

@@ -125,3 +125,32 @@ describe('no client URI takes the server down', () => {
     }
   });
 });
+
+describe('the protocol’s rules hold for any order of messages', () => {
+  test('before initialize -32002, malformed params -32602, after shutdown -32600; then exit 0', async () => {
+    client = spawnStdio();
+    const c = client;
+    const code = (method: string, params: unknown) =>
+      c.connection.sendRequest(method, params).then(
+        () => 'answered',
+        (error: { code: number }) => error.code,
+      );
+    expect(
+      await code('textDocument/hover', { textDocument: { uri: 'file:///a' }, position: { line: 0, character: 0 } }),
+    ).toBe(-32002);
+    await c.initialize(MARKDOWN_CLIENT);
+    for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition']) {
+      expect([method, await code(method, null)]).toEqual([method, -32602]);
+    }
+    expect(await code('textDocument/documentSymbol', null)).toBe(-32602);
+    expect(await code('sdGlossary/describeTerm', null)).toBe(-32602);
+    await c.request('shutdown', null);
+    expect(
+      await code('textDocument/hover', { textDocument: { uri: 'file:///a' }, position: { line: 0, character: 0 } }),
+    ).toBe(-32600);
+    await c.connection.sendNotification('exit');
+    expect(await c.exited).toBe(0);
+    c.connection.dispose();
+    client = undefined;
+  });
+});

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { at, textOf } from '../../test/cursor.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings.js';
 import { builtinGlossary } from '../builtin-glossary.js';
-import { createLanguageService, type RequestContext } from './language-service.js';
+import { createLanguageService, MAX_SYMBOL_USES, type RequestContext } from './language-service.js';
+import { PIECE_LENGTH, pieceStarts } from './line-matches.js';
 
 const SOURCE = 'file:///glossary/source/glossary.zh-CN.md';
 const glossary = { ...builtinGlossary(), sourceUri: () => SOURCE };
@@ -420,5 +421,42 @@ describe('terms and describe (Search Terms, Insert Term)', () => {
     );
     expect(markdown.endsWith('GFDL-1.3-or-later · © 2022 StableDiffusionBook')).toBe(true);
     expect(service.describe('no-such-term', md)).toBeUndefined();
+  });
+});
+
+describe('long lines and large answers', () => {
+  const line = 'masterpiece, (cherry tree:1.2), CFG scale 7, 炸炉, '.repeat(4_000);
+
+  test('a long line is read in pieces cut after a space or comma, each near PIECE_LENGTH', () => {
+    const starts = pieceStarts(line);
+    expect(starts.length).toBeGreaterThan(line.length / PIECE_LENGTH);
+    for (let k = 1; k < starts.length; k++) {
+      expect(starts[k]! - starts[k - 1]!).toBeLessThanOrEqual(PIECE_LENGTH);
+      expect(' ,').toContain(line[starts[k]! - 1]);
+    }
+    expect(pieceStarts('x'.repeat(PIECE_LENGTH))).toEqual([0]);
+    expect(pieceStarts('x'.repeat(PIECE_LENGTH + 1))).toEqual([0, PIECE_LENGTH]);
+  });
+
+  test('hover and completion far into a long line answer at the right place', () => {
+    const far = line.lastIndexOf('CFG');
+    const { document, position } = at(`${line.slice(0, far)}‸${line.slice(far)}`, 'sd-prompt');
+    const hover = service.hover(document, position, md)!;
+    expect(hover.range).toEqual({ start: { line: 0, character: far }, end: { line: 0, character: far + 9 } });
+    const typed = at(`${line.slice(0, far)}zl‸`, 'sd-prompt');
+    const items = service.completion(typed.document, typed.position, true, md)!.items;
+    expect(items[0]!.label).toBe('炸炉');
+    expect(items[0]!.textEdit).toEqual({
+      range: { start: { line: 0, character: far }, end: { line: 0, character: far + 2 } },
+      newText: '炸炉',
+    });
+  });
+
+  test('document symbols list at most MAX_SYMBOL_USES uses, from the top', () => {
+    const { document } = at(`‸${line}`, 'sd-prompt');
+    const symbols = service.documentSymbols(document, md);
+    const uses = symbols.flatMap((s) => s.children!);
+    expect(uses).toHaveLength(MAX_SYMBOL_USES);
+    expect(uses.map((u) => u.range.start.character).sort((a, b) => a - b)[0]).toBe(line.indexOf('CFG'));
   });
 });

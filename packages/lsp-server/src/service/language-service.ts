@@ -94,7 +94,8 @@ export interface LanguageService {
    */
   definition(document: ServiceDocument, position: Position, context: RequestContext): Location[] | null;
   /**
-   * The glossary terms a document uses, one symbol per entry at its first use, with every use as children.
+   * The glossary terms a document uses, one symbol per entry at its first use, with every use as
+   * children, up to `MAX_SYMBOL_USES` uses from the top.
    * @returns the symbols, empty when the document uses none or the request was cancelled.
    */
   documentSymbols(document: ServiceDocument, context: RequestContext, token?: Cancellation): DocumentSymbol[];
@@ -124,6 +125,12 @@ export interface LanguageService {
 const SORT_WIDTH = 4;
 
 /**
+ * The most uses of terms one document-symbols answer lists: an outline of more helps no one, and
+ * a large document's full answer would run to tens of megabytes.
+ */
+export const MAX_SYMBOL_USES = 5_000;
+
+/**
  * Creates the language service over a glossary.
  * @param glossary - the glossary and where its sources are.
  */
@@ -144,10 +151,15 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
   ): { line: number; match: TermMatch } | undefined {
     if (!servesLanguage(settings, document.languageId)) return undefined;
     if (!validPosition(document, position)) return undefined;
-    const { matches } = lines.at(document, position.line);
-    const offset = position.character;
-    const match = matches.find((m) => m.start <= offset && offset < m.end);
-    return match && { line: position.line, match };
+    const piece = lines.pieceAt(document, position.line, position.character);
+    const offset = position.character - piece.start;
+    const match = piece.matches.find((m) => m.start <= offset && offset < m.end);
+    return (
+      match && {
+        line: position.line,
+        match: { ...match, start: match.start + piece.start, end: match.end + piece.start },
+      }
+    );
   }
 
   function entriesOf(match: TermMatch): GlossaryEntry[] {
@@ -193,8 +205,9 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
       const { settings } = context;
       if (!settings.completion.enable || !servesLanguage(settings, document.languageId)) return null;
       if (!validPosition(document, position)) return null;
-      const { text } = lines.at(document, position.line);
-      const cursor = Math.min(position.character, text.length);
+      const piece = lines.pieceAt(document, position.line, position.character);
+      const { text } = piece;
+      const cursor = Math.min(position.character - piece.start, text.length);
       if (urlSpans(text).some((u) => u.start < cursor && cursor <= u.end)) return null;
       const limit = settings.completion.maxItems;
       for (const start of completionPrefixes(text, cursor)) {
@@ -202,8 +215,8 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
         const results = index.search(typed, { limit });
         if (results.length === 0) continue;
         const range = {
-          start: { line: position.line, character: start },
-          end: { line: position.line, character: cursor },
+          start: { line: position.line, character: piece.start + start },
+          end: { line: position.line, character: piece.start + cursor },
         };
         return {
           isIncomplete: true,
@@ -249,24 +262,23 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
     documentSymbols(document, context, token) {
       if (!servesLanguage(context.settings, document.languageId)) return [];
       const byEntry = new Map<string, DocumentSymbol>();
+      let uses = 0;
       for (let line = 0; line < document.lineCount; line++) {
         if ((line & 1023) === 0 && token?.isCancellationRequested) return [];
-        for (const match of lines.at(document, line).matches) {
-          const range = { start: { line, character: match.start }, end: { line, character: match.end } };
-          for (const entry of entriesOf(match)) {
-            let symbol = byEntry.get(entry.id);
-            if (!symbol) {
-              symbol = {
-                name: entry.headword,
-                detail: entry.summary,
-                kind: SymbolKind.Key,
-                range,
-                selectionRange: range,
-                children: [],
-              };
-              byEntry.set(entry.id, symbol);
+        for (const piece of lines.pieces(document, line)) {
+          for (const match of piece.matches) {
+            const start = { line, character: piece.start + match.start };
+            const range = { start, end: { line, character: piece.start + match.end } };
+            for (const entry of entriesOf(match)) {
+              if (uses++ === MAX_SYMBOL_USES) return [...byEntry.values()];
+              let symbol = byEntry.get(entry.id);
+              if (!symbol) {
+                const { headword: name, summary: detail } = entry;
+                symbol = { name, detail, kind: SymbolKind.Key, range, selectionRange: range, children: [] };
+                byEntry.set(entry.id, symbol);
+              }
+              symbol.children!.push({ name: match.text, kind: SymbolKind.String, range, selectionRange: range });
             }
-            symbol.children!.push({ name: match.text, kind: SymbolKind.String, range, selectionRange: range });
           }
         }
       }

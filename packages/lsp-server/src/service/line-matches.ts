@@ -2,28 +2,72 @@ import type { GlossaryIndex, TermMatch } from '@sd-glossary/data';
 import { lineAt, type ServiceDocument } from './document.js';
 import { extractorFor } from './extractors/index.js';
 
-/** Lines remembered per document; more than this and the document's cache starts over. */
-const MAX_CACHED_LINES = 4096;
+/** Pieces remembered per document; more than this and the document's cache starts over. */
+const MAX_CACHED_PIECES = 4096;
 
-interface CachedLine {
+/**
+ * Lines longer than this are read in pieces of about this length, each on its own, cut after a
+ * space or a comma where there is one: a request reads the piece it is about, so a long line (a
+ * minified JSON, a prompt of a million words) costs one piece per keystroke, not the line.
+ */
+export const PIECE_LENGTH = 4096;
+/** How far back from a piece's end a cut looks for a space or a comma. */
+const CUT_SEARCH = 256;
+
+/** A line, or a piece of a long one, with the terms in it. */
+export interface LinePiece {
+  /** The piece's text. */
   readonly text: string;
+  /** Where the piece starts in its line (0 for a whole line). */
+  readonly start: number;
+  /** The term occurrences, at offsets in `text`. */
   readonly matches: readonly TermMatch[];
 }
 
-/** The terms of a document's lines, computed when asked for and remembered while the line is unchanged. */
+/** The terms of a document's lines, computed when asked for and remembered while the text is unchanged. */
 export interface LineMatches {
   /**
-   * The term occurrences of one line (offsets within the line), in the regions its format reads.
+   * The piece of a line that holds a character: the whole line, unless the line is long.
    * @param document - the document.
    * @param line - 0-based line; must be below `lineCount`.
-   * @returns the line's text and its matches.
+   * @param character - offset in the line; past the end means the last piece.
    */
-  at(document: ServiceDocument, line: number): CachedLine;
+  pieceAt(document: ServiceDocument, line: number, character: number): LinePiece;
+  /**
+   * Every piece of a line, in order (one, unless the line is long).
+   * @param document - the document.
+   * @param line - 0-based line; must be below `lineCount`.
+   */
+  pieces(document: ServiceDocument, line: number): Generator<LinePiece>;
   /**
    * Forgets a document (closed, or its language changed).
    * @param uri - the document's URI.
    */
   forget(uri: string): void;
+}
+
+/**
+ * Where the pieces of a line start: 0 alone for a line up to `PIECE_LENGTH`; otherwise after a
+ * space, tab or comma near each `PIECE_LENGTH`, or right at it when there is none.
+ * @param text - the line.
+ * @returns the start offsets, ascending.
+ */
+export function pieceStarts(text: string): number[] {
+  const starts = [0];
+  let start = 0;
+  while (text.length - start > PIECE_LENGTH) {
+    let end = start + PIECE_LENGTH;
+    for (let i = end; i > end - CUT_SEARCH; i--) {
+      const c = text.charCodeAt(i - 1);
+      if (c === 32 || c === 9 || c === 44 || c === 0xff0c || c === 0x3001) {
+        end = i;
+        break;
+      }
+    }
+    starts.push(end);
+    start = end;
+  }
+  return starts;
 }
 
 /**
@@ -49,29 +93,46 @@ export function matchLine(index: GlossaryIndex, languageId: string, text: string
 }
 
 /**
- * Creates the per-document line cache. A cached line is used only while its text is the same, so
- * edits need no bookkeeping: a changed or shifted line simply misses and is read again.
+ * Creates the per-document cache of pieces. A cached piece is used only while its text is the
+ * same, so edits need no bookkeeping: a changed or shifted piece simply misses and is read again.
  * @param index - the glossary.
  */
 export function createLineMatches(index: GlossaryIndex): LineMatches {
-  const documents = new Map<string, { languageId: string; lines: Map<number, CachedLine> }>();
+  const documents = new Map<string, { languageId: string; pieces: Map<string, LinePiece> }>();
+
+  function piece(document: ServiceDocument, line: number, text: string, start: number): LinePiece {
+    let cache = documents.get(document.uri);
+    if (!cache || cache.languageId !== document.languageId || cache.pieces.size >= MAX_CACHED_PIECES) {
+      cache = { languageId: document.languageId, pieces: new Map() };
+      documents.set(document.uri, cache);
+    }
+    const key = `${line}:${start}`;
+    const hit = cache.pieces.get(key);
+    if (hit && hit.text === text) return hit;
+    // The cache outlives the document's versions: it keeps a copy of the text, not a slice (nor
+    // matches sliced from one), as a slice keeps the whole string (every version of a large
+    // document) alive.
+    const copy = JSON.parse(JSON.stringify(text)) as string;
+    const fresh = { text: copy, start, matches: matchLine(index, document.languageId, copy) };
+    cache.pieces.set(key, fresh);
+    return fresh;
+  }
+
   return {
-    at(document, line) {
-      let cache = documents.get(document.uri);
-      if (!cache || cache.languageId !== document.languageId || cache.lines.size >= MAX_CACHED_LINES) {
-        cache = { languageId: document.languageId, lines: new Map() };
-        documents.set(document.uri, cache);
-      }
+    pieceAt(document, line, character) {
       const text = lineAt(document, line);
-      const hit = cache.lines.get(line);
-      if (hit && hit.text === text) return hit;
-      // The cache outlives the document's versions: it keeps a copy of the line, not a slice (nor
-      // matches sliced from one), as a slice keeps the whole string (every version of a large
-      // document) alive.
-      const copy = JSON.parse(JSON.stringify(text)) as string;
-      const fresh = { text: copy, matches: matchLine(index, document.languageId, copy) };
-      cache.lines.set(line, fresh);
-      return fresh;
+      if (text.length <= PIECE_LENGTH) return piece(document, line, text, 0);
+      const starts = pieceStarts(text);
+      let k = starts.length - 1;
+      while (k > 0 && starts[k]! > character) k--;
+      return piece(document, line, text.slice(starts[k], starts[k + 1]), starts[k]!);
+    },
+    *pieces(document, line) {
+      const text = lineAt(document, line);
+      const starts = pieceStarts(text);
+      for (let k = 0; k < starts.length; k++) {
+        yield piece(document, line, starts.length === 1 ? text : text.slice(starts[k], starts[k + 1]), starts[k]!);
+      }
     },
     forget(uri) {
       documents.delete(uri);
