@@ -16,11 +16,25 @@ const serverDir = dirname(require.resolve('@sd-glossary/lsp-server/package.json'
 rmSync(join(here, 'dist'), { recursive: true, force: true });
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'warning' };
 await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
-await build({ ...common, entryPoints: [join(serverDir, 'dist', 'main.cjs')], outfile: 'dist/server.js' });
+// The parser (remark, Ajv, pinyin) is a file of its own, loaded only when a workspace has a
+// glossary: bundled into the server, it would be compiled at every start.
+const parserApart = {
+  name: 'parser-apart',
+  setup(build) {
+    build.onResolve({ filter: /^@sd-glossary\/data\/parser$/ }, () => ({ path: './parser.cjs', external: true }));
+  },
+};
+await build({
+  ...common,
+  entryPoints: [join(serverDir, 'dist', 'main.cjs')],
+  outfile: 'dist/server.js',
+  plugins: [parserApart],
+});
+await build({ ...common, entryPoints: [join(dataDir, 'dist', 'parser.cjs')], outfile: 'dist/parser.cjs' });
 
 mkdirSync(join(here, 'glossary'), { recursive: true });
 mkdirSync(join(here, 'schema'), { recursive: true });
 copyFileSync(join(dataDir, 'source', 'glossary.zh-CN.md'), join(here, 'glossary', 'glossary.zh-CN.md'));
 copyFileSync(join(here, '..', '..', 'schema', 'glossary.schema.json'), join(here, 'schema', 'glossary.schema.json'));
 copyFileSync(join(dataDir, 'LICENSE-GFDL-1.3'), join(here, 'LICENSE-GFDL-1.3'));
-console.log('built dist/extension.js and dist/server.js');
+console.log('built dist/extension.js, dist/server.js and dist/parser.cjs');
