@@ -9,6 +9,7 @@ import { hasCjk, hasLatin } from '../tokenize.js';
 import { createPositionMapper, type GlossaryIssue, type SourcePosition } from './issues.js';
 import { headingAnchor } from './slug.js';
 import { isHttpUrl } from './url.js';
+import { applyEdits, containerEdits, containerMarkers, inlineEdits, type TextEdit } from './vitepress.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
@@ -72,6 +73,21 @@ function isComment(node: Node): boolean {
   return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
 }
 
+/** Plain text of inline content: a hard break is a newline, raw HTML is nothing, an image is its alt text. */
+function inlineText(node: Node): string {
+  switch (node.type) {
+    case 'break':
+      return '\n';
+    case 'html':
+      return '';
+    case 'image':
+      return node.alt ?? '';
+    default:
+      if ('value' in node) return node.value;
+      return 'children' in node ? node.children.map((child) => inlineText(child as Node)).join('') : '';
+  }
+}
+
 /** Plain text of a block, keeping paragraphs, quotes, lists and code apart. */
 function blockText(node: Node): string {
   switch (node.type) {
@@ -94,8 +110,14 @@ function blockText(node: Node): string {
     case 'table':
       return node.children.map((row) => row.children.map((c) => toString(c).trim()).join(' | ')).join('\n');
     default:
-      return toString(node, { includeHtml: false }).trim();
+      return inlineText(node).trim();
   }
+}
+
+/** Markdown written by `vitepress.ts` edits, read again for its text. */
+function reread(markdown: string): RichText {
+  const trimmed = markdown.trim();
+  return { markdown: trimmed, text: processor.parse(trimmed).children.map(blockText).filter(Boolean).join('\n\n') };
 }
 
 const EXPLICIT_ID = /\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
@@ -161,10 +183,8 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
     const links: DraftLink[] = [];
     const visit = (node: Node, siblings: readonly Node[] | undefined, index: number): void => {
       if (node.type === 'image') {
-        issue(
-          posOf(node),
-          `image "${node.url}" is not supported in a definition; describe it in text, or keep it in an HTML comment`,
-        );
+        // An http(s) image is written as a link to it (`imageMarkdown`); any other is a note, no link.
+        if (isHttpUrl(node.url)) links.push({ title: node.alt || node.url, url: node.url, at: posOf(node) });
         return;
       }
       if (node.type === 'link') {
@@ -198,10 +218,48 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
     return false;
   }
 
+  /** A block as the page writes it, or rewritten where VitePress syntax (`vitepress.ts`) needs it. */
+  function renderBlock(node: Node, containerEdits: readonly TextEdit[]): RichText {
+    const edits = [...containerEdits, ...inlineEdits(node, markdown)];
+    const start = startOffset(node);
+    const end = endOffset(node);
+    if (edits.length === 0) return { markdown: markdown.slice(start, end), text: blockText(node) };
+    return reread(applyEdits(markdown, start, end, edits));
+  }
+
+  /** A table cell's content, rewritten the same way. */
+  function renderCell(cell: TableCell): RichText {
+    const first = cell.children[0];
+    const last = cell.children.at(-1);
+    if (!first || !last) return { markdown: '', text: '' };
+    const edits = inlineEdits(cell, markdown);
+    const start = startOffset(first);
+    const end = endOffset(last);
+    if (edits.length === 0) return { markdown: markdown.slice(start, end).trim(), text: inlineText(cell).trim() };
+    return reread(applyEdits(markdown, start, end, edits));
+  }
+
+  /** A section's text: its blocks, the markers of VitePress containers (`::: tip` … `:::`) left out. */
   function richText(nodes: readonly Node[]): RichText {
+    const blocks: RichText[] = [];
+    let depth = 0; // containers open
+    for (const node of nodes) {
+      let edits: TextEdit[] = [];
+      if (node.type === 'paragraph') {
+        const markers = containerMarkers(node, markdown, depth > 0);
+        edits = containerEdits(node, markdown, markers);
+        if (markers.opens) depth++;
+        if (markers.closes) depth = Math.max(0, depth - 1);
+      }
+      const block = renderBlock(node, edits);
+      if (block.markdown) blocks.push(block);
+    }
     return {
-      markdown: nodes.map((n) => markdown.slice(startOffset(n), endOffset(n))).join('\n\n'),
-      text: nodes.map(blockText).filter(Boolean).join('\n\n'),
+      markdown: blocks.map((b) => b.markdown).join('\n\n'),
+      text: blocks
+        .map((b) => b.text)
+        .filter(Boolean)
+        .join('\n\n'),
     };
   }
 
@@ -229,26 +287,23 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
       return undefined;
     }
     const [termCell, explCell] = row.children as [TableCell, TableCell];
-    const { text: termText, id } = explicitId(toString(termCell).trim());
+    const { text: termText, id } = explicitId(renderCell(termCell).text);
     const forms = splitTermText(termText);
     if (forms.length === 0) {
       issue(pos, 'table row has an empty term');
       return undefined;
     }
-    const text = toString(explCell).trim();
-    if (!text) {
+    const definition = renderCell(explCell);
+    if (!definition.text) {
       issue(pos, `"${termText}" has an empty explanation`);
       return undefined;
     }
-    const cellMarkdown = explCell.children.length
-      ? markdown.slice(startOffset(explCell.children[0]!), endOffset(explCell.children.at(-1)!))
-      : '';
     return {
       ...(id !== undefined && { id }),
       headword: forms[0]!.text,
       category: 'jargon',
       forms: forms.map((f) => ({ ...f, at: pos })),
-      definition: { markdown: cellMarkdown.trim(), text },
+      definition,
       links: collectLinks(explCell.children as Node[]),
       sources: [{ at: pos, heading, anchor }],
     };
