@@ -47,7 +47,10 @@ test('a broken source: errors with file:line:column, exit 1, glossary.json untou
   writeFileSync(
     join(copy, 'source/glossary.zh-CN.md'),
     markdown
-      .replace('| ucg | unconditional guidance |', '| ucg | unconditional guidance | extra |')
+      .replace(
+        '| ucg               | unconditional guidance              |',
+        '| ucg | unconditional guidance | extra |',
+      )
       .replace('## CUDA\n', '## CUDA\n\n## GPU\n'),
   );
   const result = run();
@@ -55,9 +58,9 @@ test('a broken source: errors with file:line:column, exit 1, glossary.json untou
   const lines = result.stderr.trim().split('\n');
   expect(lines.slice(0, -1)).toEqual([
     'source/glossary.zh-CN.md:14:1: table row has 3 cells; expected 2 (term | explanation)',
-    'source/glossary.zh-CN.md:86:1: "CUDA" has no definition: write its explanation under the heading',
+    'source/glossary.zh-CN.md:85:1: "CUDA" has no definition: write its explanation under the heading',
     // The new heading is an entry the English translation lacks.
-    'source/glossary.zh-CN.md:88:1: no en translation of "gpu" in source/glossary.en.md',
+    'source/glossary.zh-CN.md:87:1: no en translation of "gpu" in source/glossary.en.md',
     expect.stringMatching(/^source\/overlay\.json:\d+:\d+: overlay entry "ucg": no entry has the headword "ucg"$/),
     // The row is gone, so what pointed at it is reported too.
     expect.stringMatching(/^source\/overlay\.json:\d+:\d+: seeAlso of "cfg" names unknown id "ucg"$/),

@@ -222,6 +222,10 @@ describe('fidelity to the seed page', () => {
     expect(lookup(surface).map((e) => e.id)).toContain(id);
   });
 
+  // The seed was copied through a normalisation that made full-width punctuation ASCII (，→ , （）→ ()):
+  // both sides are compared after NFKC, which does the same, with runs of spaces folded.
+  const fold = (text: string): string => text.normalize('NFKC').replace(/ +/g, ' ');
+
   test.runIf(seed)('every line of the seed page text is in the definitions, unchanged', () => {
     const chrome = new Set([
       'Skip to content',
@@ -231,30 +235,31 @@ describe('fidelity to the seed page', () => {
       'text',
     ]);
     const headings = new Set(
-      entries.flatMap((e) => e.sources.map((s) => s.heading)).concat('术语解释', '缩写/术语解释', '缩写解释'),
+      entries
+        .flatMap((e) => e.sources.map((s) => s.heading))
+        .concat('术语解释', '缩写/术语解释', '缩写解释')
+        .map(fold),
     );
-    const corpus = entries
-      .flatMap((e) => [e.definition.text, e.gloss?.text ?? '', e.sources.map((s) => s.heading).join('\n')])
-      .join('\n')
-      .replace(/ +/g, ' ');
+    const corpus = fold(
+      entries
+        .flatMap((e) => [e.definition.text, e.gloss?.text ?? '', e.sources.map((s) => s.heading).join('\n')])
+        .join('\n'),
+    );
     // A table row is rendered as its term cell and explanation run together.
     const rows = entries.flatMap((e) => {
       const row = e.gloss ?? (e.category === 'jargon' ? e.definition : undefined);
       return row
         ? [
             {
-              terms: e.forms.filter((f) => f.origin === 'page').map((f) => f.text),
-              explanation: row.text.replace(/ +/g, ' '),
+              terms: e.forms.filter((f) => f.origin === 'page').map((f) => fold(f.text)),
+              explanation: fold(row.text),
             },
           ]
         : [];
     });
     const missing: string[] = [];
     for (const raw of seed!.split('\n')) {
-      const line = raw
-        .replace(/^\s*•\s*/, '')
-        .replace(/ +/g, ' ')
-        .trim();
+      const line = fold(raw.replace(/^\s*•\s*/, '')).trim();
       if (!line || chrome.has(line) || headings.has(line) || corpus.includes(line)) continue;
       if (rows.some((r) => r.terms.some((t) => line.startsWith(t)) && line.endsWith(r.explanation))) continue;
       missing.push(line);
