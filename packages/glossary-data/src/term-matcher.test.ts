@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { findTerms } from './index.js';
 import { createTermMatcher } from './term-matcher.js';
-import { CJK, classify, tokenize } from './tokenize.js';
+import { CJK, classify, foldWidthText, tokenize } from './tokenize.js';
 
 const hits = (text: string): Array<[string, string]> => findTerms(text).map((m) => [m.text, m.ids.join('+')]);
 
@@ -128,6 +128,79 @@ describe('createTermMatcher', () => {
 
   test('forms mixing Chinese and Latin letters are skipped', () => {
     expect(createTermMatcher([{ text: 'eta 噪声', id: 'x' }]).findAll('eta 噪声')).toEqual([]);
+  });
+});
+
+describe('full-width and ASCII punctuation are alike', () => {
+  const matcher = createTermMatcher([
+    { text: '局部重绘，一种', id: 'zh-full' },
+    { text: '提示词组合,念咒', id: 'zh-ascii' },
+    { text: 'aug (augmentaion)', id: 'latin-ascii' },
+    { text: 'Steps：28', id: 'latin-full' },
+    { text: '（嵌入）', id: 'edges' },
+  ]);
+  const found = (text: string): Array<[string, string]> => matcher.findAll(text).map((m) => [m.text, m.ids.join('+')]);
+
+  test.each<[string, Array<[string, string]>]>([
+    // A form with full-width punctuation, in text with either.
+    ['局部重绘，一种方法', [['局部重绘，一种', 'zh-full']]],
+    ['局部重绘,一种方法', [['局部重绘,一种', 'zh-full']]],
+    ['局部重绘, 一种方法', [['局部重绘, 一种', 'zh-full']]],
+    ['局部重绘 ，一种方法', [['局部重绘 ，一种', 'zh-full']]],
+    // And the reverse: an ASCII form, full-width text.
+    ['提示词组合，念咒', [['提示词组合，念咒', 'zh-ascii']]],
+    ['提示词组合, 念咒', [['提示词组合, 念咒', 'zh-ascii']]],
+    ['aug（augmentaion）', [['aug（augmentaion', 'latin-ascii']]],
+    ['aug (augmentaion)', [['aug (augmentaion', 'latin-ascii']]],
+    ['AUG(augmentaion)', [['AUG(augmentaion', 'latin-ascii']]],
+    ['Steps: 28, Sampler: Euler a', [['Steps: 28', 'latin-full']]],
+    ['Steps：28', [['Steps：28', 'latin-full']]],
+    // Punctuation at a form's ends is not part of it.
+    ['（嵌入）', [['嵌入', 'edges']]],
+    ['嵌入', [['嵌入', 'edges']]],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  test.each([
+    '局部重绘一种', // the form's comma is missing
+    '局部重绘。一种', // another mark is not a comma
+    '局部重绘,\n一种', // a term does not span a line break
+    '局部重绘,    一种', // nor a long run of spaces
+    'aug augmentaion',
+    'aug, augmentaion',
+    'Steps 28',
+  ])('%j: no match', (text) => {
+    expect(matcher.findAll(text)).toEqual([]);
+  });
+
+  test('the built-in terms: full-width text reads as the same text in ASCII', () => {
+    const full = 'CFG scale：7，Clip skip：2（ENSD：31337）；炸炉，废丹';
+    const strip = (t: string): unknown[] => findTerms(t).map(({ start, end, ids }) => [start, end, ids]);
+    expect(strip(full)).toEqual(strip(foldWidthText(full)));
+    expect(hits(full)).toEqual([
+      ['CFG scale', 'cfg'],
+      ['Clip skip', 'clip'],
+      ['ENSD', 'ensd'],
+      ['炸炉', 'overtrained'],
+      ['废丹', 'failed-training'],
+    ]);
+  });
+
+  test('property: folding full-width punctuation to ASCII changes no hit', () => {
+    const unit = fc.constantFrom(
+      ...['局', '部', '重', '绘', '一', '种', '提', '示', '词', '组', '合', '念', '咒', '嵌', '入'],
+      ...['aug', 'augmentaion', 'Steps', '28', ' ', '  ', '\n'],
+      ...[',', '，', '(', '（', ')', '）', ':', '：', ';', '；', '　', '。'],
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const text = units.join('');
+        const strip = (t: string): unknown[] => matcher.findAll(t).map(({ start, end, ids }) => [start, end, ids]);
+        expect(strip(text)).toEqual(strip(foldWidthText(text)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

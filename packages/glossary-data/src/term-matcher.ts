@@ -2,6 +2,7 @@ import {
   CHAR_CLASSES,
   CJK,
   classify,
+  foldWidth,
   hasCjk,
   hasLatin,
   isWordClass,
@@ -59,6 +60,10 @@ interface KnownToken {
 }
 
 const MAX_JOINER_RUN = 3;
+/** The longest punctuation gap between two tokens of a term (`aug (augmentaion`, `CFG scale: 7`), spaces included. */
+const MAX_GAP = 6;
+/** Trie keys of punctuation gaps start with a character no token has. */
+const GAP_PREFIX = '\u0000';
 
 /** FNV-1a offset basis as an int32: hashes stay small integers, which V8 keeps unboxed. */
 const FNV_BASIS = 0x811c9dc5 | 0;
@@ -85,11 +90,44 @@ function insert<K>(root: TrieNode<K>, keys: readonly K[], id: string): void {
   node.ids = addId(node.ids, id);
 }
 
-/** The CJK code units of a form; whitespace inside a CJK form is not significant. */
+/**
+ * The code units of a CJK form as the trie keys them: whitespace inside a CJK form is not significant,
+ * punctuation is, folded to ASCII (`，` is `,`), and none at either end (a match starts and ends on CJK).
+ */
 function cjkUnits(form: string): number[] {
   const units: number[] = [];
-  for (let i = 0; i < form.length; i++) if (classify(form.charCodeAt(i)) === CJK) units.push(form.charCodeAt(i));
-  return units;
+  for (let i = 0; i < form.length; i++) {
+    const code = form.charCodeAt(i);
+    if (!isBlank(code) && code !== 10 && code !== 13) units.push(foldWidth(code));
+  }
+  let first = 0;
+  let last = units.length;
+  while (first < last && classify(units[first]!) !== CJK) first++;
+  while (last > first && classify(units[last - 1]!) !== CJK) last--;
+  return units.slice(first, last);
+}
+
+/** A space, a tab or an ideographic space. */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000;
+}
+
+/**
+ * What stands between two tokens, as a trie key: `undefined` for joiners (`_ - .`, spaces and tabs,
+ * at most three: any run of them matches any other), a punctuation key for a short gap of other
+ * separators — spaces left out, full-width folded, so `, ` and `，` are the same key — and `null` for
+ * what a term never spans (a line break, a CJK character, a long run).
+ */
+function gapKey(text: string, start: number, end: number): string | undefined | null {
+  if (joinable(text, start, end)) return undefined;
+  if (end - start > MAX_GAP) return null;
+  let key = GAP_PREFIX;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13 || CHAR_CLASSES[code] === CJK) return null;
+    if (!isBlank(code)) key += String.fromCharCode(foldWidth(code));
+  }
+  return key.length > GAP_PREFIX.length ? key : null;
 }
 
 function isAscii(text: string): boolean {
@@ -114,7 +152,9 @@ function pluralsOf(token: string): string[] {
 /**
  * Builds a matcher over surface forms. Latin forms match whole tokens case-insensitively, across
  * `_ - .`, spaces and camelCase humps, and a simple English plural matches its singular; CJK forms
- * match as substrings. Forms that mix CJK and Latin letters are not matchable and are skipped.
+ * match as substrings. Punctuation inside a form must be in the text, full-width or ASCII alike
+ * (`，` matches `,` and `, `; `（` matches ` (`). Forms that mix CJK and Latin letters are not
+ * matchable and are skipped.
  * @param forms - the forms to find, each with its entry id.
  * @returns a matcher whose `findAll` makes one pass over the text and runs no regular expression.
  */
@@ -126,6 +166,7 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
   // the term tokens it may stand for (exact reading first).
   const byText = new Map<string, KnownToken & { candidates: string[] }>();
   const exact: string[] = [];
+  let hasGaps = false; // some Latin form has punctuation between its tokens
   const addTermToken = (t: string): void => {
     if (byText.has(t)) return;
     byText.set(t, { text: t, candidates: [t] });
@@ -136,9 +177,16 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
       if (!hasLatin(form.text)) insert(cjkRoot, cjkUnits(form.text), form.id);
       continue;
     }
-    const tokens = tokenize(form.text).map((t) => t.folded);
+    const spans = tokenize(form.text);
+    const tokens = spans.map((t) => t.folded);
     if (tokens.length === 0) continue;
-    insert(latinRoot, tokens, form.id);
+    // A punctuation gap is a key of its own between the tokens it separates.
+    const keys = spans.flatMap((t, k) => {
+      const gap = k === 0 ? undefined : gapKey(form.text, spans[k - 1]!.end, t.start);
+      return typeof gap === 'string' ? [gap, t.folded] : [t.folded];
+    });
+    if (keys.length > tokens.length) hasGaps = true;
+    insert(latinRoot, keys, form.id);
     for (const t of tokens) addTermToken(t);
     if (tokens.length > 1) {
       const joined = tokens.join('');
@@ -193,9 +241,23 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
         let bestEnd = -1;
         let bestIds: string[] | undefined;
         let j = i;
+        let afterPunctuation = false;
         while (j < n && node?.next) {
-          node = node.next.get(text.charCodeAt(j));
+          const unit = text.charCodeAt(j);
+          if (isBlank(unit)) {
+            // Spaces beside a form's punctuation are not significant (`，` is `, `; `(` is ` (`).
+            let k = j + 1;
+            while (k < n && isBlank(text.charCodeAt(k))) k++;
+            const following = k < n ? foldWidth(text.charCodeAt(k)) : -1;
+            const beforePunctuation = classes[following] !== CJK && node.next.has(following);
+            if (k - j > MAX_JOINER_RUN || (!afterPunctuation && !beforePunctuation)) break;
+            j = k;
+            continue;
+          }
+          const key = foldWidth(unit);
+          node = node.next.get(key);
           if (!node) break;
+          afterPunctuation = classes[key] !== CJK;
           j++;
           if (node.ids) {
             bestEnd = j;
@@ -222,8 +284,10 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
         const end = tokenEnd(text, start);
         const token = knownToken(text, start, end, tables);
         if (token) {
-          const joined = lastKept === emitted - 1 && joinable(text, lastKeptEnd, start);
-          pushToken(pending, start, end, token.candidates, joined);
+          const follows = lastKept === emitted - 1;
+          const joined = follows && joinable(text, lastKeptEnd, start);
+          const gap = follows && !joined && hasGaps ? gapKey(text, lastKeptEnd, start) : undefined;
+          pushToken(pending, start, end, token.candidates, joined, gap ?? undefined);
           lastKept = emitted;
           lastKeptEnd = end;
         }
@@ -318,6 +382,8 @@ interface TokenBuffer {
   ends: Int32Array;
   /** 1 when the token directly follows the previous one, with only joiners between. */
   joined: Uint8Array;
+  /** The punctuation key (`gapKey`) between the token and the previous one, when that is what is between. */
+  readonly gaps: Array<string | undefined>;
   readonly candidates: Array<readonly string[] | undefined>;
   count: number;
 }
@@ -327,6 +393,7 @@ function createTokenBuffer(): TokenBuffer {
     starts: new Int32Array(256),
     ends: new Int32Array(256),
     joined: new Uint8Array(256),
+    gaps: [],
     candidates: [],
     count: 0,
   };
@@ -338,6 +405,7 @@ function pushToken(
   end: number,
   candidates: readonly string[],
   joined: boolean,
+  gap: string | undefined,
 ): void {
   const k = buffer.count;
   if (k === buffer.starts.length) {
@@ -354,13 +422,14 @@ function pushToken(
   buffer.starts[k] = start;
   buffer.ends[k] = end;
   buffer.joined[k] = joined ? 1 : 0;
+  buffer.gaps[k] = gap;
   buffer.candidates[k] = candidates;
   buffer.count = k + 1;
 }
 
 /** Matches the pending tokens against the Latin trie, longest match first, appends the hits, empties the buffer. */
 function matchPending(buffer: TokenBuffer, root: LatinNode, text: string, hits: TermMatch[]): void {
-  const { starts, ends, joined, candidates, count } = buffer;
+  const { starts, ends, joined, gaps, candidates, count } = buffer;
   let k = 0;
   while (k < count) {
     let node = step(root, candidates[k]!);
@@ -372,9 +441,13 @@ function matchPending(buffer: TokenBuffer, root: LatinNode, text: string, hits: 
         bestLast = last;
         bestIds = node.ids;
       }
-      if (!node.next || last + 1 >= count || joined[last + 1] === 0) break;
+      if (!node.next || last + 1 >= count) break;
+      const gap = gaps[last + 1];
+      if (joined[last + 1] === 0 && gap === undefined) break;
       last++;
-      node = step(node, candidates[last]!);
+      // Between the tokens: joiners, or punctuation that must be the form's own.
+      const before = joined[last] === 1 ? node : node.next.get(gap!);
+      node = before && step(before, candidates[last]!);
     }
     if (bestIds) {
       const start = starts[k]!;
@@ -386,5 +459,6 @@ function matchPending(buffer: TokenBuffer, root: LatinNode, text: string, hits: 
     }
   }
   candidates.fill(undefined, 0, count); // let this text's candidate lists go
+  gaps.fill(undefined, 0, count);
   buffer.count = 0;
 }

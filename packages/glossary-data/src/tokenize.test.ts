@@ -1,5 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { CJK, DIGIT, LOWER, SEPARATOR, UPPER, charKind, classify, formKeys, singulars, tokenize } from './tokenize.js';
+import {
+  CJK,
+  DIGIT,
+  LOWER,
+  SEPARATOR,
+  UPPER,
+  charKind,
+  classify,
+  foldWidth,
+  foldWidthText,
+  formKeys,
+  singulars,
+  tokenize,
+} from './tokenize.js';
 
 describe('classify', () => {
   test.each([
@@ -50,8 +63,38 @@ describe('formKeys', () => {
     ['cfg', ['cfg']],
     ['炸 炉', ['炸炉']],
     ['---', []],
+    // Full-width and ASCII punctuation give the same key.
+    ['局部重绘，一种', ['局部重绘,一种']],
+    ['局部重绘, 一种', ['局部重绘,一种']],
+    ['文本转图像（txt2img）', ['文本转图像(txt2img)']],
   ])('%s', (form, keys) => {
     expect(formKeys(form)).toEqual(keys);
+  });
+});
+
+describe('foldWidth', () => {
+  test.each([
+    ['，', ','],
+    ['（', '('],
+    ['）', ')'],
+    ['：', ':'],
+    ['；', ';'],
+    ['！', '!'],
+    ['～', '~'],
+    ['\u3000', ' '],
+    ['。', '。'], // no ASCII twin (NFKC keeps it too)
+    ['、', '、'],
+    [',', ','],
+    ['炸', '炸'],
+  ])('%j → %j', (full, ascii) => {
+    expect(String.fromCharCode(foldWidth(full.charCodeAt(0)))).toBe(ascii);
+    expect(full.normalize('NFKC')).toBe(ascii);
+  });
+
+  test('foldWidthText keeps length and offsets', () => {
+    const text = '过度拟合，但（炸炉）：';
+    expect(foldWidthText(text)).toBe('过度拟合,但(炸炉):');
+    expect(foldWidthText(text)).toHaveLength(text.length);
   });
 });
 

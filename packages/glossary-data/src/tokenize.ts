@@ -115,6 +115,25 @@ export function tokenize(text: string): Token[] {
 }
 
 /**
+ * Folds a full-width form to its ASCII twin, as Unicode NFKC does: the Fullwidth Forms block
+ * (`，` → `,`, `（` → `(`, `：` → `:`, `；` → `;`) and the ideographic space (U+3000 → space).
+ * @param code - a code unit from `String.prototype.charCodeAt`.
+ * @returns the ASCII code unit, or `code` itself when it has no ASCII twin.
+ */
+export function foldWidth(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  return code === 0x3000 ? 0x20 : code;
+}
+
+/**
+ * A string with every full-width form folded to ASCII (see `foldWidth`); same length, same offsets.
+ * @param text - any string.
+ */
+export function foldWidthText(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => String.fromCharCode(foldWidth(c.charCodeAt(0))));
+}
+
+/**
  * True when a string has at least one CJK character.
  * @param text - any string.
  */
@@ -135,13 +154,13 @@ export function hasLatin(text: string): boolean {
 /**
  * The keys a surface form is known by: for Latin forms its tokens joined by one space, and for
  * multi-token forms also the tokens run together (`DreamBooth` → `dream booth`, `dreambooth`);
- * for CJK forms the form without whitespace.
+ * for CJK forms the form without whitespace, full-width punctuation folded to ASCII (`，` is `,`).
  * @param form - a surface form or a user's query.
  * @returns the keys, the spaced one first; empty when the form has no letters at all.
  */
 export function formKeys(form: string): string[] {
   if (hasCjk(form)) {
-    const compact = form.replace(/\s+/g, '');
+    const compact = foldWidthText(form).replace(/\s+/g, '');
     return compact ? [compact] : [];
   }
   const tokens = tokenize(form).map((t) => t.folded);
