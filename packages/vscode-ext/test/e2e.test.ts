@@ -101,14 +101,14 @@ describe('sd-glossary in VS Code', () => {
   test('SD Glossary: Restart Server, and hovers work again', async () => {
     await vscode.command('SD Glossary: Restart Server');
     await vscode.goToText('config.toml', 'epochs');
-    expect(await vscode.hover('在训练时,整个数据集的一次完整遍历')).toContain('代次');
+    expect(await vscode.hover('在训练时，整个数据集的一次完整遍历')).toContain('代次');
   }, 90_000);
 
   test('a crashed server is restarted; after too many crashes a status item points to the output', async () => {
     expect(vscode.killServer()).toBe(1);
     // VS Code's client restarts it: hovers come back.
     await vscode.goToText('config.toml', 'epochs');
-    expect(await vscode.hover('在训练时,整个数据集的一次完整遍历')).toContain('代次');
+    expect(await vscode.hover('在训练时，整个数据集的一次完整遍历')).toContain('代次');
     const status = vscode.page.locator('.part.statusbar', { hasText: 'SD Glossary' });
     expect(await status.count()).toBe(0);
     // The client gives up after five crashes within three minutes: then, and only then, the item shows.
