@@ -222,6 +222,14 @@ describe('fidelity to the seed page', () => {
     expect(lookup(surface).map((e) => e.id)).toContain(id);
   });
 
+  const bookPath = fileURLToPath(
+    new URL('../../../../shared/upstream/StableDiffusionBook/src/advanced/glossary.md', import.meta.url),
+  );
+  test.runIf(existsSync(bookPath))('source/glossary.zh-CN.md is the book’s page, byte for byte', () => {
+    const source = readFileSync(fileURLToPath(new URL('../source/glossary.zh-CN.md', import.meta.url)));
+    expect(source.equals(readFileSync(bookPath))).toBe(true);
+  });
+
   // The seed was copied through a normalisation that made full-width punctuation ASCII (，→ , （）→ ()):
   // both sides are compared after NFKC, which does the same, with runs of spaces folded.
   const fold = (text: string): string => text.normalize('NFKC').replace(/ +/g, ' ');
