@@ -187,15 +187,31 @@ describe('workspace glossaries', () => {
     ]);
   });
 
-  test('a glossary over 1 000 entries is refused with a diagnostic that says why', async () => {
-    const rows = Array.from({ length: 1_001 }, (_, i) => `| t${i} | 第 ${i} 个 |`).join('\n');
-    await start(`## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n${rows}\n`);
+  test('a glossary of 1 000 entries is read; over 1 000 it is refused with a diagnostic that says why', async () => {
+    const page = (n: number) =>
+      `## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n${Array.from({ length: n }, (_, i) => `| t${i} | 第 ${i} 个 |`).join('\n')}\n`;
+    await start(page(1_000));
+    expect(
+      await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri()),
+    ).toEqual({
+      uri: glossaryUri(),
+      diagnostics: [],
+    });
+    await client.close();
+    await start(page(1_001));
     const d = await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri());
-    expect(d.diagnostics.map((x) => x.message)).toEqual([
-      '1004 table rows and headings; workspace glossaries are read up to 1,000 entries, ' +
-        'as a larger one would hold up hovers each time it is reread',
-    ]);
+    const refusal =
+      'workspace glossaries are read up to 1,000 entries, as a larger one would hold up hovers each time it is reread';
+    expect(d.diagnostics.map((x) => x.message)).toEqual([`1001 entries; ${refusal}`]);
     expect(await hover(3)).toBeNull();
+    await client.close();
+    // Far larger: refused on its line count, before it is parsed.
+    await start(page(2_500));
+    const far = await client.notification<Diagnostics>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === glossaryUri(),
+    );
+    expect(far.diagnostics.map((x) => x.message)).toEqual([`2503 table rows and headings; ${refusal}`]);
   });
 
   test('Search Terms lists and describes workspace terms too (sdGlossary/terms, sdGlossary/describeTerm)', async () => {

@@ -98,11 +98,16 @@ export async function loadGlossary(text: string, file: string, options: Sanitize
     if (count > LIMITS.entries) return { glossary: undefined, issues: [at(file, tooMany(count, 'entries'))] };
     result = validateGlossaryJson(text, file);
   } else {
+    // Counted on the text first, so that a far larger file is refused without being parsed; the
+    // entries themselves are counted once it is (a table's header and its section's heading are
+    // lines, not entries).
     const lines = entryLines(text);
-    if (lines > LIMITS.entries + 2) {
+    if (lines > 2 * LIMITS.entries) {
       return { glossary: undefined, issues: [at(file, tooMany(lines, 'table rows and headings'))] };
     }
     result = buildGlossary({ markdown: text, markdownFile: file, locale: 'und' });
+    const count = result.glossary?.entries.length ?? 0;
+    if (count > LIMITS.entries) return { glossary: undefined, issues: [at(file, tooMany(count, 'entries'))] };
   }
   const clean = (rich: RichText): RichText => ({
     markdown: sanitizeMarkdown(rich.markdown, options).markdown,
