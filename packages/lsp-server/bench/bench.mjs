@@ -361,7 +361,8 @@ for (const [label, uri, languageId, text] of [
   large.push(await median(label, () => session(...ours, uri, languageId, text, plan(text, 6, 200, 200))));
 }
 process.stderr.write('  workspace glossaries…\n');
-const reloads = [await workspaceReload(300), await workspaceReload(1000)];
+// 999 rows: the row the bench adds makes 1 000, the most a workspace glossary may have.
+const reloads = [await workspaceReload(300), await workspaceReload(999)];
 
 const ms = (v) => (v === undefined ? '—' : `${v.toFixed(v < 10 ? 2 : 0)} ms`);
 const ok = (v, limit) => (v === undefined ? '' : v < limit ? ' ok' : ' MISSED');
