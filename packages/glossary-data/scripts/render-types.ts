@@ -12,7 +12,8 @@ export async function renderGlossaryTypes(): Promise<string> {
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as JSONSchema;
   return compile(schema, 'Glossary', {
     bannerComment:
-      '/* Generated from schema/glossary.schema.json by scripts/gen-types.ts. Do not edit: change the schema and run `pnpm gen:types`. */',
+      '/* Generated from schema/glossary.schema.json by scripts/gen-types.ts. ' +
+      'Do not edit: change the schema and run `pnpm gen:types`. */',
     additionalProperties: false,
     strictIndexSignatures: true,
     unreachableDefinitions: true,

@@ -136,18 +136,16 @@ describe('search keeps the best few without ranking every match', () => {
       ),
       { minLength: 1, maxLength: 3 },
     );
-    const entries = fc
-      .array(forms, { minLength: 1, maxLength: 80 })
-      .map((list) =>
-        list.map(
-          (f, i) =>
-            ({
-              id: `e${i}`,
-              headword: f[0]![0],
-              forms: f.map(([text, kind]) => ({ text, kind, origin: 'page' })),
-            }) as unknown as GlossaryEntry,
-        ),
-      );
+    const entries = fc.array(forms, { minLength: 1, maxLength: 80 }).map((list) =>
+      list.map(
+        (f, i) =>
+          ({
+            id: `e${i}`,
+            headword: f[0]![0],
+            forms: f.map(([text, kind]) => ({ text, kind, origin: 'page' })),
+          }) as unknown as GlossaryEntry,
+      ),
+    );
     fc.assert(
       fc.property(
         entries,

@@ -22,7 +22,8 @@ describe('the English translation', () => {
       const en = entry.translations?.['en'];
       expect(en).toBeDefined();
       expect(en!.headword).toMatch(/^[\x20-\x7E]+$/);
-      expect(en!.definition.text).not.toMatch(/\p{Script=Han}{3,}/u); // Chinese only in titles of Chinese pages, none here
+      // Chinese only in titles of Chinese pages, none here.
+      expect(en!.definition.text).not.toMatch(/\p{Script=Han}{3,}/u);
       for (const [original, translated] of [
         [entry.definition, en!.definition],
         ...(entry.gloss ? [[entry.gloss, en!.gloss!]] : []),

@@ -47,7 +47,7 @@ describe('search', () => {
   test('by pinyin initials', async () => {
     const io = fakeIo();
     expect(await runCli(['search', 'zl', '--limit', '1'], io)).toBe(0);
-    expect(io.out).toBe('炸炉 [initials]  指训练过程中过度拟合,但炸炉前的日志插件可以提取二次训练\n');
+    expect(io.out).toBe('炸炉 [initials]  指训练过程中过度拟合，但炸炉前的日志插件可以提取二次训练\n');
   });
 
   test('--json', async () => {
