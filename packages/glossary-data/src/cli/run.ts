@@ -112,9 +112,8 @@ function formatEntry(entry: GlossaryEntry, locale: string | undefined): string {
   const text = localize(entry, locale);
   const others = entry.forms.slice(1).map((f) => f.text);
   const names = text.translated ? [entry.headword, ...others] : others;
-  const lines = [
-    `${text.headword}  (${entry.id} · ${entry.category}${text.translated ? ` · ${text.locale}, translated by SD Glossary` : ''})`,
-  ];
+  const translation = text.translated ? ` · ${text.locale}, translated by SD Glossary` : '';
+  const lines = [`${text.headword}  (${entry.id} · ${entry.category}${translation})`];
   if (names.length) lines.push(`  also: ${names.join(', ')}`);
   lines.push('', ...indent(text.definition.text));
   if (text.gloss) lines.push('', `  ${text.translated ? 'jargon table' : '黑话'}: ${text.gloss.text}`);
@@ -125,9 +124,8 @@ function formatEntry(entry: GlossaryEntry, locale: string | undefined): string {
     lines.push(`  see also: ${entry.seeAlso.map((id) => getEntry(id)?.headword ?? id).join(', ')}`);
   }
   const source = entry.sources[0];
-  lines.push(
-    `  source: ${source.url ?? `${source.file}:${source.line}`} (${glossary.license?.spdx ?? ''}, © 2022 StableDiffusionBook)`,
-  );
+  const where = source.url ?? `${source.file}:${source.line}`;
+  lines.push(`  source: ${where} (${glossary.license?.spdx ?? ''}, © 2022 StableDiffusionBook)`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -231,8 +229,10 @@ async function scanCommand(
     io.stdout(`${hit.file}:${hit.line}:${hit.column}  ${hit.text}  → ${names.join(' | ')}\n`);
   }
   const distinct = new Set(hits.flatMap((h) => h.ids));
+  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   io.stdout(
-    `${hits.length} term occurrence${hits.length === 1 ? '' : 's'}, ${distinct.size} distinct entr${distinct.size === 1 ? 'y' : 'ies'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`,
+    `${plural(hits.length, 'term occurrence', 'term occurrences')}, ` +
+      `${plural(distinct.size, 'distinct entry', 'distinct entries')} in ${plural(files.length, 'file', 'files')}\n`,
   );
   return 0;
 }
@@ -246,9 +246,8 @@ async function validateCommand(file: string, overlayFile: string | undefined, io
     text = await io.readFile(file);
     overlay = overlayFile === undefined ? undefined : await io.readFile(overlayFile);
   } catch (error) {
-    io.stderr(
-      `sd-glossary: cannot read ${(error as NodeJS.ErrnoException).path ?? file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
-    );
+    const { path, code, message } = error as NodeJS.ErrnoException;
+    io.stderr(`sd-glossary: cannot read ${path ?? file}: ${code ?? message}\n`);
     return 2;
   }
   const parser = await import('../parser/index.js');

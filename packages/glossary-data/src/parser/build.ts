@@ -259,7 +259,8 @@ function buildEntry(
     if (!ownText.includes(name)) {
       issues.push({
         ...overlayAt(overlayPath('namesInText', i)),
-        message: `"${name}" is not in the text of "${draft.headword}"; a name the page does not give belongs in aliases`,
+        message:
+          `"${name}" is not in the text of "${draft.headword}"; ` + 'a name the page does not give belongs in aliases',
       });
     }
     addForm(name, hasCjk(name) ? 'alias' : 'english', 'page');
