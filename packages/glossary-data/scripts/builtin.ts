@@ -29,7 +29,8 @@ export function buildBuiltinGlossary(): BuildGlossaryResult {
       spdx: 'GFDL-1.3-or-later',
       notice:
         'Copyright (C) 2022 StableDiffusionBook. Permission is granted to copy, distribute and/or modify ' +
-        'this document under the terms of the GNU Free Documentation License, Version 1.3 or any later version published by the ' +
+        'this document under the terms of the GNU Free Documentation License, Version 1.3 or any later version ' +
+        'published by the ' +
         'Free Software Foundation; with no Invariant Sections, no Front-Cover Texts, and no Back-Cover Texts. ' +
         'Forms of origin "editorial" and all seeAlso links are additions by SD Glossary.',
       url: 'https://www.gnu.org/licenses/fdl-1.3.html',

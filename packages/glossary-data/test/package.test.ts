@@ -124,7 +124,8 @@ console.log(JSON.stringify([
 const { validateGlossaryJson } = require('${pkg.name}/parser');
 const text = require('node:fs').readFileSync(require.resolve('${pkg.name}/glossary.json'), 'utf8');
 const issues = validateGlossaryJson(text, 'g.json').issues;
-console.log(JSON.stringify([lookup('DreamBooth')[0].id, getEntry('overtrained').headword, entries.length, issues.length]));`,
+const found = [lookup('DreamBooth')[0].id, getEntry('overtrained').headword, entries.length, issues.length];
+console.log(JSON.stringify(found));`,
     );
     expect(JSON.parse(run('node', ['cjs.cjs'], consumer()))).toEqual(['dreambooth', '炸炉', 40, 0]);
   });

@@ -60,7 +60,10 @@ async function timeToFirstAnswer(command, args, lsp) {
   return ms;
 }
 
-/** Medians of spawn → initialize, each beside a bare node's started in turn with it (the machine's floor of the moment). */
+/**
+ * Medians of spawn → initialize, each beside a bare node's started in turn with it (the machine's
+ * floor of the moment).
+ */
 async function startup() {
   const bare = [];
   const server = [];

@@ -84,7 +84,7 @@ describe('workspace glossaries', () => {
     expect(await hover(3)).toBeNull();
   });
 
-  test('live reload through watched files; errors are diagnostics at their place; the last good version stays', async () => {
+  test('live reload through watched files; errors are diagnostics; the last good version stays', async () => {
     await start(OURS);
     writeFileSync(glossaryPath(), OURS.replace('我们的 LoRA 触发词', '改过的说明'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
@@ -163,7 +163,7 @@ describe('workspace glossaries', () => {
     ).toContain('我们的 LoRA 触发词');
   });
 
-  test('hostile definitions are cleaned: raw HTML is dropped; command: links are refused with a diagnostic', async () => {
+  test('hostile definitions are cleaned: raw HTML dropped, command: links refused with a diagnostic', async () => {
     await start(
       '## evilterm\n\nOur term <script>alert(1)</script> <b onmouseover="steal()">bold</b> [ok](https://example.com)\n',
     );
@@ -189,7 +189,8 @@ describe('workspace glossaries', () => {
 
   test('a glossary of 1 000 entries is read; over 1 000 it is refused with a diagnostic that says why', async () => {
     const page = (n: number) =>
-      `## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n${Array.from({ length: n }, (_, i) => `| t${i} | 第 ${i} 个 |`).join('\n')}\n`;
+      `## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n` +
+      `${Array.from({ length: n }, (_, i) => `| t${i} | 第 ${i} 个 |`).join('\n')}\n`;
     await start(page(1_000));
     expect(
       await client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === glossaryUri()),
