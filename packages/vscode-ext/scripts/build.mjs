@@ -30,7 +30,9 @@ await build({
   outfile: 'dist/server.js',
   plugins: [parserApart],
 });
-await build({ ...common, entryPoints: [join(dataDir, 'dist', 'parser.cjs')], outfile: 'dist/parser.cjs' });
+// The data package's own CommonJS parser, as it is: self-contained, and written so that Node's
+// import() finds its named exports (a second bundling would hide them behind a default export).
+copyFileSync(join(dataDir, 'dist', 'parser.cjs'), join(here, 'dist', 'parser.cjs'));
 
 mkdirSync(join(here, 'glossary'), { recursive: true });
 mkdirSync(join(here, 'schema'), { recursive: true });
