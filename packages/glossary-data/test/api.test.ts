@@ -23,7 +23,9 @@ test('@sd-glossary/data/parser exports', () => {
   expect(Object.keys(parser).sort()).toEqual([
     'buildGlossary',
     'checkGlossary',
+    'checkHoverContent',
     'formatIssue',
+    'glossaryLimits',
     'glossarySchema',
     'overlaySchema',
     'parseGlossaryMarkdown',

@@ -23,7 +23,8 @@ Commands:
   lookup <term>           Show the entry a term names (CFG, cfg_scale, 炸炉, DreamBooth…)
   search <prefix>         List entries whose form, pinyin or initials start with a prefix (zl → 炸炉)
   scan <file…>            List every glossary term used in files
-  validate <file>         Check a glossary markdown page or JSON document; errors as file:line:col
+  validate <file>         Check a glossary markdown page or JSON document: errors, limits and what
+                          a hover would leave out, each as file:line:col
 
 Options:
   --json                  Machine-readable output (lookup, search, scan)
@@ -33,7 +34,8 @@ Options:
   -h, --help              Show this help
   -v, --version           Show the version
 
-Exit status: 0 success, 1 nothing found or invalid input, 2 usage error or unreadable file.
+Exit status: 0 success, 1 nothing found (lookup, search, scan) or a problem found (validate),
+2 usage error, unreadable file or internal error.
 The glossary text is GFDL-1.3-or-later, © 2022 StableDiffusionBook (${glossary.source?.url ?? ''}).
 `;
 
@@ -47,12 +49,22 @@ const OPTIONS = {
 } as const;
 
 /**
- * Runs the `sd-glossary` command line.
+ * Runs the `sd-glossary` command line. It does not throw: what goes wrong unexpectedly is one line
+ * on standard error and exit status 2, never a stack trace.
  * @param argv - the arguments after the program name.
  * @param io - where to read and write.
  * @returns the exit status.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    io.stderr(`sd-glossary: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -222,7 +234,7 @@ async function scanCommand(
   }
   if (json) {
     io.stdout(`${JSON.stringify(hits, null, 2)}\n`);
-    return 0;
+    return hits.length ? 0 : 1;
   }
   for (const hit of hits) {
     const names = hit.ids.map((id) => localize(getEntry(id)!, locale)).map((t) => `${t.headword}: ${t.summary}`);
@@ -234,7 +246,7 @@ async function scanCommand(
     `${plural(hits.length, 'term occurrence', 'term occurrences')}, ` +
       `${plural(distinct.size, 'distinct entry', 'distinct entries')} in ${plural(files.length, 'file', 'files')}\n`,
   );
-  return 0;
+  return hits.length ? 0 : 1;
 }
 
 async function validateCommand(file: string, overlayFile: string | undefined, io: CliIo): Promise<number> {
@@ -259,9 +271,12 @@ async function validateCommand(file: string, overlayFile: string | undefined, io
         locale: 'zh-CN',
       })
     : parser.validateGlossaryJson(text, file);
-  if (!result.glossary) {
-    for (const issue of result.issues) io.stderr(`${parser.formatIssue(issue)}\n`);
-    io.stderr(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}\n`);
+  // A valid document can still hold what a hover leaves out (raw HTML, images, command: links) or
+  // URLs a markdown link cannot hold: the user hears of those too.
+  const problems = result.glossary ? parser.checkHoverContent(result.glossary, result.locate) : result.issues;
+  if (!result.glossary || problems.length > 0) {
+    for (const issue of problems) io.stderr(`${parser.formatIssue(issue)}\n`);
+    io.stderr(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`);
     return 1;
   }
   io.stdout(

@@ -2,9 +2,10 @@ import type { Glossary, GlossaryEntry, License, SharedForm, SourcePage, SurfaceF
 import { checkGlossary } from './check.js';
 import type { GlossaryIssue, SourcePosition } from './issues.js';
 import { parseJsonSource, type JsonPath } from './json-source.js';
-import { kindOf, parseGlossaryMarkdown, type DraftEntry } from './markdown.js';
+import { pageLimitIssues } from './limits.js';
+import { kindOf, parseGlossaryMarkdown, type DraftEntry, type ParsedPage } from './markdown.js';
 import { pinyinOf } from './pinyin.js';
-import { glossarySchema, schemaIssues, schemaValidators } from './schemas.js';
+import { glossarySchema, glossarySchemaIssues, schemaIssues, schemaValidators } from './schemas.js';
 import { idFromText } from './slug.js';
 import { hasCjk } from '../tokenize.js';
 
@@ -63,6 +64,13 @@ export interface BuildGlossaryResult {
   readonly glossary: Glossary | undefined;
   /** Every problem found, in source order per file. */
   readonly issues: GlossaryIssue[];
+  /**
+   * Where a part of the document is written: the entry's row or section, a form's or a link's own
+   * place, an overlay field.
+   * @param path - a path into the document, e.g. `['entries', 3, 'links', 0, 'url']`.
+   * @returns the closest known position; the page's first line for a path it does not know.
+   */
+  locate(path: JsonPath): SourcePosition;
 }
 
 /** Issues by file (the page, the overlay, the translations), then line and column; the sort is stable. */
@@ -86,7 +94,15 @@ export function summarize(text: string): string {
  * @returns the document, or the issues with `file:line:column` positions.
  */
 export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResult {
-  const page = parseGlossaryMarkdown(options.markdown, options.markdownFile);
+  const pageStart = (): SourcePosition => ({ file: options.markdownFile, line: 1, column: 1 });
+  // A page or translation past the limits is not parsed: its issues are the answer.
+  const refused = [
+    ...pageLimitIssues(options.markdown, options.markdownFile),
+    ...(options.translations ?? []).flatMap((t) => pageLimitIssues(t.markdown, t.file)),
+  ];
+  if (refused.length) return { glossary: undefined, issues: refused, locate: pageStart };
+  const page = readPage(options.markdown, options.markdownFile);
+  if (!('entries' in page)) return { glossary: undefined, issues: [page], locate: pageStart };
   const issues: GlossaryIssue[] = [...page.issues];
 
   let overlay: Overlay = { entries: {} };
@@ -157,7 +173,7 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
   const locate = (path: JsonPath): SourcePosition => {
     if (path[0] === 'sharedForms') return overlayAt(path);
     const entry = path[0] === 'entries' && typeof path[1] === 'number' ? built[path[1]] : undefined;
-    if (!entry) return { file: options.markdownFile, line: 1, column: 1 };
+    if (!entry) return pageStart();
     const where = positionsOf(provenanceOf(entry), overlayAt);
     for (let n = path.length; n > 2; n--) {
       const hit = where.get(path.slice(2, n).join('/'));
@@ -166,16 +182,31 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
     return where.get('')!;
   };
 
-  const validate = schemaValidators().glossary;
-  if (!validate(glossary)) issues.push(...schemaIssues(validate.errors, locate));
-  else issues.push(...checkGlossary(glossary, locate));
+  const schema = glossarySchemaIssues(glossary, locate);
+  issues.push(...(schema.length ? schema : checkGlossary(glossary, locate)));
 
   const fileOrder = [
     options.markdownFile,
     options.overlayFile ?? '',
     ...(options.translations ?? []).map((t) => t.file),
   ];
-  return { glossary: issues.length === 0 ? glossary : undefined, issues: sortIssues(issues, fileOrder) };
+  return { glossary: issues.length === 0 ? glossary : undefined, issues: sortIssues(issues, fileOrder), locate };
+}
+
+/**
+ * Parses a page within the limits. Should a page the limits let through still nest deeper than the
+ * stack allows, the parse fails with a `RangeError`: that becomes an issue at the page's first line,
+ * never an exception.
+ * @returns the page, or that issue.
+ */
+function readPage(markdown: string, file: string): ParsedPage | GlossaryIssue {
+  try {
+    return parseGlossaryMarkdown(markdown, file);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const message = `the page cannot be read (${error.message}): it nests quotes, lists or emphasis too deeply`;
+    return { file, line: 1, column: 1, message };
+  }
 }
 
 /** A link as compared between an entry and its translation: where it points. */
@@ -192,7 +223,8 @@ function attachTranslation(
   provenanceOf: (entry: GlossaryEntry) => Provenance,
   overlayAt: (path: JsonPath) => SourcePosition,
 ): GlossaryIssue[] {
-  const page = parseGlossaryMarkdown(translation.markdown, translation.file);
+  const page = readPage(translation.markdown, translation.file);
+  if (!('entries' in page)) return [page];
   const issues = [...page.issues];
   const byId = new Map<string, DraftEntry>();
   for (const draft of page.entries) {

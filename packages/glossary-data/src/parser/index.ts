@@ -11,7 +11,10 @@ export {
   type OverlayEntry,
 } from './build.js';
 export { checkGlossary } from './check.js';
+export { checkHoverContent } from './hover-check.js';
 export { formatIssue, type GlossaryIssue, type SourcePosition } from './issues.js';
+export type { JsonPath } from './json-source.js';
+export { glossaryLimits } from './limits.js';
 export {
   parseGlossaryMarkdown,
   splitTermText,

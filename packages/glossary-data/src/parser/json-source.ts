@@ -6,6 +6,7 @@ import {
   type ParseError,
 } from 'jsonc-parser';
 import { createPositionMapper, type GlossaryIssue, type SourcePosition } from './issues.js';
+import { glossaryLimits, jsonTooDeepAt } from './limits.js';
 
 /** A path into a JSON value: property names and array indexes. */
 export type JsonPath = ReadonlyArray<string | number>;
@@ -26,13 +27,22 @@ export interface JsonSource {
 }
 
 /**
- * Parses JSON text keeping the offset of every value.
- * @param text - the file's text.
+ * Parses JSON text keeping the offset of every value. A byte order mark is not part of the JSON (an
+ * editor does not count it as a column either); arrays and objects nested deeper than
+ * `glossaryLimits.jsonNesting` are an issue, not parsed.
+ * @param source - the file's text.
  * @param file - the file name used in positions.
  * @returns the value, syntax errors and a locator.
  */
-export function parseJsonSource(text: string, file: string): JsonSource {
+export function parseJsonSource(source: string, file: string): JsonSource {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const at = createPositionMapper(file, text);
+  const tooDeep = jsonTooDeepAt(text);
+  if (tooDeep !== -1) {
+    const levels = glossaryLimits.jsonNesting;
+    const message = `JSON nested deeper than ${levels} levels; glossary files are read up to ${levels}`;
+    return { value: undefined, issues: [{ ...at(tooDeep), message }], locate: () => at(0) };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   // After the first syntax error jsonc-parser's recovery reports cascades; the first one is the real one.

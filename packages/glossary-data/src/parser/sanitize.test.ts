@@ -62,6 +62,18 @@ describe('sanitizeMarkdown', () => {
     expect(sanitizeMarkdown(input).markdown).toBe('in out');
   });
 
+  test('markdown past the definition limits is not parsed: its text alone, markup escaped', () => {
+    const deep = `[x](command:evil)\n${'> '.repeat(40)}<b>`;
+    expect(sanitizeMarkdown(deep)).toEqual({
+      markdown: `\\[x\\]\\(command\\:evil\\)\n${'\\> '.repeat(40)}\\<b\\>`,
+      dropped: [
+        'all formatting: the markdown is past the limits ' +
+          '(quotes, lists or emphasis nested deeper than 32 levels; glossary text is read up to 32)',
+      ],
+    });
+    expect(unsafeIn(sanitizeMarkdown(deep).markdown)).toEqual([]);
+  });
+
   test('whatever the input, the output has no HTML, no image and no link but http(s)', () => {
     const piece = fc.constantFrom(
       '[',

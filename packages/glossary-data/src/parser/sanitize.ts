@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { toString } from 'mdast-util-to-string';
 import { unified } from 'unified';
+import { definitionLimits } from './limits.js';
 
 /** What `sanitizeMarkdown` keeps. */
 export interface SanitizeOptions {
@@ -31,6 +32,8 @@ type Replacement = RootContent[];
  * parsed tree: raw HTML goes, images become their alt text, links (and references) that are not
  * http(s) (or allowed `file:` links) become their text, and the tree is written back as markdown.
  * Nothing in the result makes an editor run a command or fetch anything when the hover is shown.
+ * Markdown past the definition limits (`glossaryLimits`: too long, too much markup, nested too deep)
+ * is not parsed: it is shown as plain text, every markup character escaped.
  * @param markdown - the untrusted markdown.
  * @param options - which `file:` links may stay.
  * @returns the markdown and what was dropped.
@@ -39,6 +42,22 @@ export function sanitizeMarkdown(markdown: string, options: SanitizeOptions = {}
   // Without these characters there is no HTML, image, link, reference or e-mail autolink to drop:
   // most definitions are plain text and are kept as they are, unparsed.
   if (!/[<[\]@]/.test(markdown)) return { markdown, dropped: [] };
+  const asText = (why: string): SanitizedMarkdown => ({
+    markdown: escapeText(markdown),
+    dropped: [`all formatting: the markdown ${why}`],
+  });
+  const beyond = definitionLimits(markdown).problems[0];
+  if (beyond !== undefined) return asText(`is past the limits (${beyond})`);
+  try {
+    return sanitizeTree(markdown, options);
+  } catch (error) {
+    // Within the limits the stack holds; should it not, the text is still shown, and safely.
+    if (error instanceof RangeError) return asText(`cannot be read (${error.message})`);
+    throw error;
+  }
+}
+
+function sanitizeTree(markdown: string, options: SanitizeOptions): SanitizedMarkdown {
   const dropped: string[] = [];
   const tree = processor.parse(markdown);
   const definitions = new Map<string, Definition>();
