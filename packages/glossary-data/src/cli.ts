@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { runCli } from './cli/run.js';
+import { writeFilesAtomically } from './cli/write-files.js';
 
 /** The last word on anything that goes wrong outside `runCli`: one line, exit status 2, no stack trace. */
 function fail(error: unknown): void {
@@ -19,4 +20,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFile(path, 'utf8'),
+  writeFiles: writeFilesAtomically,
 });

@@ -71,6 +71,14 @@ export { localizeEntry, type LocalizedText } from './localize.js';
 export { createGlossaryIndex, type GlossaryIndex } from './glossary-index.js';
 export { createTermMatcher, type MatchableForm, type TermMatch, type TermMatcher } from './term-matcher.js';
 export { charKind, type CharKind } from './tokenize.js';
+export {
+  exportFormats,
+  exportGlossary,
+  type ExportedFile,
+  type ExportFormat,
+  type ExportFormatInfo,
+  type ExportOptions,
+} from './export/export-glossary.js';
 export type { SearchMatchKind, SearchOptions, SearchResult } from './search-index.js';
 export type {
   Glossary,

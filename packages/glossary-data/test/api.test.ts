@@ -9,6 +9,8 @@ test('@sd-glossary/data exports', () => {
     'createGlossaryIndex',
     'createTermMatcher',
     'entries',
+    'exportFormats',
+    'exportGlossary',
     'findTerms',
     'getEntry',
     'glossary',

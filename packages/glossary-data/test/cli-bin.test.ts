@@ -4,7 +4,7 @@
  * quietly.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,5 +92,39 @@ describe('exit status and pipes', () => {
     child.stdout.once('data', () => child.stdout.destroy()); // `| head -1`
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect({ status, err }).toEqual({ status: 0, err: '' });
+  });
+});
+
+describe('export --out', () => {
+  /** Every file under a directory with its bytes, by relative path. */
+  const snapshot = (root: string): Record<string, string> =>
+    Object.fromEntries(
+      readdirSync(root, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [
+          join(e.parentPath, e.name).slice(root.length + 1),
+          readFileSync(join(e.parentPath, e.name), 'utf8'),
+        ])
+        .sort(([a], [b]) => (a! < b! ? -1 : 1)),
+    );
+
+  test('writes the files, the same bytes on a second run, no temporary file left', () => {
+    const first = run(['export', '--format', 'cspell', '--out', 'out1']);
+    const second = run(['export', '--format', 'cspell', '--out', 'out2']);
+    expect(first).toEqual({ status: 0, out: 'out1/cspell-ext.json\nout1/dict/sd-glossary.txt\n', err: '' });
+    expect(second.status).toBe(0);
+    const files = snapshot(join(dir, 'out1'));
+    expect(Object.keys(files)).toEqual(['cspell-ext.json', 'dict/sd-glossary.txt']);
+    expect(snapshot(join(dir, 'out2'))).toEqual(files);
+  });
+
+  test('an invalid --glossary writes nothing', () => {
+    const page = '## 黑话\n\n| a | b |\n| --- | --- |\n| x | y | z |\n';
+    const { status, out, err } = run(['export', '--format', 'vale', '--out', 'out3', '--glossary', 'bad.md'], {
+      'bad.md': page,
+    });
+    expect({ status, out }).toEqual({ status: 1, out: '' });
+    expect(err).toMatch(/^bad\.md:5:1: /);
+    expect(existsSync(join(dir, 'out3'))).toBe(false);
   });
 });

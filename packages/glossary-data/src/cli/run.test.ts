@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { exportGlossary, type ExportedFile } from '../export/export-glossary.js';
+import { glossary } from '../index.js';
 import { runCli, type CliIo } from './run.js';
 
 function fakeIo(files: Record<string, string> = {}): CliIo & { out: string; err: string } {
@@ -178,5 +180,85 @@ describe('usage', () => {
     const version = fakeIo();
     expect(await runCli(['--version'], version)).toBe(0);
     expect(version.out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('export', () => {
+  function exportIo(files: Record<string, string> = {}) {
+    const written: Array<{ dir: string; files: readonly ExportedFile[] }> = [];
+    const io = Object.assign(fakeIo(files), {
+      written,
+      writeFiles: async (dir: string, out: readonly ExportedFile[]) => {
+        written.push({ dir, files: out });
+        return out.map((f) => `${dir}/${f.path}`);
+      },
+    });
+    return io;
+  }
+  const page = '## 黑话\n\n| 黑话 | 解释 |\n| --- | --- |\n| LoRA | 低秩适应，一种微调方法。 |\n';
+
+  test('a one-file format prints to stdout', async () => {
+    const io = exportIo();
+    expect(await runCli(['export', '--format', 'textlint'], io)).toBe(0);
+    expect(io.out).toBe(exportGlossary('textlint', [glossary])[0]!.text);
+    expect(io.err).toBe('');
+  });
+
+  test('--out writes every file there and lists them', async () => {
+    const io = exportIo();
+    expect(await runCli(['export', '--format', 'cspell', '--out', 'dict'], io)).toBe(0);
+    expect(io.written).toEqual([{ dir: 'dict', files: exportGlossary('cspell', [glossary]) }]);
+    expect(io.out).toBe('dict/cspell-ext.json\ndict/dict/sd-glossary.txt\n');
+  });
+
+  test('--locale en exports the translations', async () => {
+    const io = exportIo();
+    expect(await runCli(['export', '--format', 'json', '--locale', 'en'], io)).toBe(0);
+    expect(io.out).toBe(exportGlossary('json', [glossary], { locale: 'en' })[0]!.text);
+    expect(io.out).toContain('"term": "Overfitted training run"');
+  });
+
+  test('--glossary files are read with the parser and merged after the built-in one', async () => {
+    const io = exportIo({ 'team.md': page });
+    expect(await runCli(['export', '--format', 'mkdocs-abbr', '--glossary', 'team.md'], io)).toBe(0);
+    expect(io.out).toContain('*[LoRA]: LoRA: 低秩适应，一种微调方法。\n');
+    expect(io.out).toContain('*[CFG]: CFG: ');
+  });
+
+  test('an invalid --glossary: its file:line:col issues, exit 1, nothing written', async () => {
+    const io = exportIo({ 'team.md': page, 'bad.md': '## 黑话\n\n| a | b |\n| --- | --- |\n| x | y | z |\n' });
+    const args = ['export', '--format', 'cspell', '--out', 'dict', '--glossary', 'team.md', '--glossary', 'bad.md'];
+    expect(await runCli(args, io)).toBe(1);
+    expect(io.err).toBe(
+      'bad.md:5:1: table row has 3 cells; expected 2 (term | explanation)\nsd-glossary: 1 problem; nothing written\n',
+    );
+    expect(io.written).toEqual([]);
+    expect(io.out).toBe('');
+  });
+
+  test.each([
+    [['export'], 'export needs --format: cspell, vale, textlint, various-complements, mkdocs-abbr, json'],
+    [['export', '--format', 'docx'], '--format takes cspell, vale, textlint, various-complements, mkdocs-abbr, json'],
+    [['export', '--format', 'cspell'], '--format cspell writes several files: give a directory with --out'],
+    [['export', '--format', 'json', 'extra'], 'export takes no arguments, not "extra"'],
+    [['export', '--format', 'json', '--glossary', 'g.yaml'], '--glossary reads .md or .json files, not "g.yaml"'],
+  ])('usage error: %j', async (args, message) => {
+    const io = exportIo();
+    expect(await runCli(args, io)).toBe(2);
+    expect(io.err.split('\n')[0]).toMatch(new RegExp(`^sd-glossary: ${message.replace(/[.*+?()[\]]/g, '\\$&')}`));
+    expect(io.written).toEqual([]);
+  });
+
+  test('an unreadable --glossary or an unwritable --out is exit 2', async () => {
+    const missing = exportIo();
+    expect(await runCli(['export', '--format', 'json', '--glossary', 'no.json'], missing)).toBe(2);
+    expect(missing.err).toBe('sd-glossary: cannot read no.json: ENOENT\n');
+    const io = Object.assign(fakeIo(), {
+      writeFiles: async () => {
+        throw Object.assign(new Error('EACCES'), { code: 'EACCES', path: 'ro/sd-glossary.json' });
+      },
+    });
+    expect(await runCli(['export', '--format', 'json', '--out', 'ro'], io)).toBe(2);
+    expect(io.err).toBe('sd-glossary: cannot write ro/sd-glossary.json: EACCES\n');
   });
 });

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { glossary, lookup, search, findTerms, getEntry, localize } from '../index.js';
-import type { GlossaryEntry } from '../glossary-types.js';
+import { exportFormats, exportGlossary, type ExportedFile, type ExportFormat } from '../export/export-glossary.js';
+import type { Glossary, GlossaryEntry } from '../glossary-types.js';
 import type { SearchResult } from '../search-index.js';
 
 /** What the CLI reads and writes; the bin passes the process's, tests pass fakes. */
@@ -15,7 +17,18 @@ export interface CliIo {
    * @returns its text; throws when it cannot be read.
    */
   readFile(path: string): Promise<string>;
+  /**
+   * Writes files into a directory, none of them half-written (`export --out`).
+   * @param dir - the output directory, as the user gave it.
+   * @param files - the files, with paths relative to `dir`.
+   * @returns the paths written; throws when a file cannot be written.
+   */
+  writeFiles?(dir: string, files: readonly ExportedFile[]): Promise<string[]>;
 }
+
+const FORMAT_LINES = Object.entries(exportFormats)
+  .map(([name, info]) => `                          ${name.padEnd(20)}${info.description}`)
+  .join('\n');
 
 const USAGE = `Usage: sd-glossary <command> [options]
 
@@ -25,17 +38,22 @@ Commands:
   scan <file…>            List every glossary term used in files
   validate <file>         Check a glossary markdown page or JSON document: errors, limits and what
                           a hover would leave out, each as file:line:col
+  export --format <f>     Write the terms for another tool, sorted, the same bytes each run:
+${FORMAT_LINES}
 
 Options:
   --json                  Machine-readable output (lookup, search, scan)
   --limit <n>             Most results for search (default 20)
   --overlay <file>        Overlay JSON to apply when validating a markdown page
   --locale <tag>          Language of definitions and summaries: zh-CN (the source, default) or en
+  --out <dir>             Where export writes its files (a one-file format prints to stdout without it)
+  --glossary <file>       A glossary markdown page or JSON document to export with the built-in one
+                          (repeatable; an entry with a built-in id replaces it)
   -h, --help              Show this help
   -v, --version           Show the version
 
-Exit status: 0 success, 1 nothing found (lookup, search, scan) or a problem found (validate),
-2 usage error, unreadable file or internal error.
+Exit status: 0 success, 1 nothing found (lookup, search, scan) or a problem found (validate, or in an
+export's --glossary file), 2 usage error, unreadable or unwritable file or internal error.
 The glossary text is GFDL-1.3-or-later, © 2022 StableDiffusionBook (${glossary.source?.url ?? ''}).
 `;
 
@@ -44,6 +62,9 @@ const OPTIONS = {
   limit: { type: 'string' },
   overlay: { type: 'string' },
   locale: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  glossary: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -100,6 +121,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return args.length > 0 ? scanCommand(args, json, locale, io) : usage(io, 'scan takes one or more files');
     case 'validate':
       return args.length === 1 ? validateCommand(args[0]!, values.overlay, io) : usage(io, 'validate takes one file');
+    case 'export':
+      return args.length === 0
+        ? exportCommand(values.format, values.out, values.glossary ?? [], locale, io)
+        : usage(io, `export takes no arguments, not "${args[0]}"`);
     default:
       return usage(io, `unknown command "${command}"`);
   }
@@ -282,5 +307,69 @@ async function validateCommand(file: string, overlayFile: string | undefined, io
   io.stdout(
     `${file}: ok, ${result.glossary.entries.length} entr${result.glossary.entries.length === 1 ? 'y' : 'ies'}\n`,
   );
+  return 0;
+}
+
+function isExportFormat(name: string): name is ExportFormat {
+  return Object.hasOwn(exportFormats, name);
+}
+
+async function exportCommand(
+  format: string | undefined,
+  out: string | undefined,
+  glossaryFiles: readonly string[],
+  locale: string | undefined,
+  io: CliIo,
+): Promise<number> {
+  const names = Object.keys(exportFormats).join(', ');
+  if (format === undefined) return usage(io, `export needs --format: ${names}`);
+  if (!isExportFormat(format)) return usage(io, `--format takes ${names}, not "${format}"`);
+  if (out === undefined && exportFormats[format].multiFile) {
+    return usage(io, `--format ${format} writes several files: give a directory with --out`);
+  }
+  const extras: Glossary[] = [];
+  let problems = 0;
+  for (const file of glossaryFiles) {
+    const isMarkdown = /\.(md|markdown)$/i.test(file);
+    if (!isMarkdown && !/\.json$/i.test(file)) return usage(io, `--glossary reads .md or .json files, not "${file}"`);
+    let text: string;
+    try {
+      text = await io.readFile(file);
+    } catch (error) {
+      io.stderr(
+        `sd-glossary: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+      );
+      return 2;
+    }
+    const parser = await import('../parser/index.js');
+    const result = isMarkdown
+      ? parser.buildGlossary({ markdown: text, markdownFile: file, locale: 'und' })
+      : parser.validateGlossaryJson(text, file);
+    if (result.glossary) extras.push(result.glossary);
+    else {
+      for (const issue of result.issues) io.stderr(`${parser.formatIssue(issue)}\n`);
+      problems += result.issues.length;
+    }
+  }
+  // Every glossary is checked before anything is written, so a bad one leaves the output as it was.
+  if (problems > 0) {
+    io.stderr(`sd-glossary: ${problems} problem${problems === 1 ? '' : 's'}; nothing written\n`);
+    return 1;
+  }
+  const files = exportGlossary(format, [glossary, ...extras], locale === undefined ? {} : { locale });
+  if (out === undefined) {
+    io.stdout(files[0]!.text);
+    return 0;
+  }
+  if (!io.writeFiles) return usage(io, '--out is not available here');
+  let written: string[];
+  try {
+    written = await io.writeFiles(out, files);
+  } catch (error) {
+    const { path, code, message } = error as NodeJS.ErrnoException;
+    io.stderr(`sd-glossary: cannot write ${path ?? join(out, files[0]!.path)}: ${code ?? message}\n`);
+    return 2;
+  }
+  for (const path of written) io.stdout(`${path}\n`);
   return 0;
 }
