@@ -15,9 +15,10 @@ export default defineConfig([
     platform: 'node',
   },
   {
-    // The bin's server, and the VS Code extension's (it bundles this file with the data package):
-    // the protocol libraries are bundled so a start reads one file for them.
-    entry: { main: 'src/main.ts' },
+    // The bin's server, and the VS Code extension's (it bundles these files with the data package):
+    // the protocol libraries are bundled so a start reads one file for them. The worker that reads
+    // workspace glossaries is a file of its own beside it.
+    entry: { main: 'src/main.ts', 'load-worker': 'src/load-worker.ts' },
     format: ['cjs'],
     shims: true,
     target: 'node20',

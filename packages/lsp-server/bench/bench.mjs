@@ -274,6 +274,8 @@ async function workspaceReload(rows) {
   const uri = pathToFileURL(file).href;
   const reload = [];
   const reloadHover = [];
+  const idle = [];
+  const during = [];
   for (let r = 0; r < RUNS; r++) {
     // Written afresh each run: the row a run adds is not the next run's.
     writeFileSync(
@@ -306,12 +308,23 @@ async function workspaceReload(rows) {
     await settled;
     const term = `added${r}x${Date.now()}`;
     await connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: 'file:///bench/probe.md', languageId: 'markdown', version: 1, text: term },
+      textDocument: { uri: 'file:///bench/probe.md', languageId: 'markdown', version: 1, text: `${term} CFG` },
     });
+    // A built-in term's hover, one request after another: while nothing is read (the floor), and
+    // while the glossary is being reread.
+    const cfg = { textDocument: { uri: 'file:///bench/probe.md' }, position: { line: 0, character: term.length + 2 } };
+    const hoverCfg = async () => {
+      const h0 = performance.now();
+      await connection.sendRequest('textDocument/hover', cfg);
+      return performance.now() - h0;
+    };
+    for (let i = 0; i < 20; i++) idle.push(await hoverCfg());
     appendFileSync(file, `| ${term} | 新加的一行 |\n`);
-    const changed = next((resolve) => (diagnosed = resolve));
+    let done = false;
+    const changed = next((resolve) => (diagnosed = resolve)).then(() => (done = true));
     const t0 = performance.now();
     await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    while (!done) during.push(await hoverCfg());
     await changed;
     reload.push(performance.now() - t0);
     const hover = await connection.sendRequest('textDocument/hover', {
@@ -326,7 +339,15 @@ async function workspaceReload(rows) {
     await exited;
   }
   rmSync(dir, { recursive: true, force: true });
-  return { rows, reload: mid(reload), reloadHover: mid(reloadHover) };
+  const sorted = (values) => [...values].sort((a, b) => a - b);
+  return {
+    rows,
+    reload: mid(reload),
+    reloadHover: mid(reloadHover),
+    idleP50: mid(idle),
+    duringP50: mid(during),
+    duringMax: sorted(during).at(-1),
+  };
 }
 
 process.stderr.write('sd-glossary-lsp benchmark\n  spawn → initialize…\n');
@@ -365,8 +386,7 @@ for (const [label, uri, languageId, text] of [
   large.push(await median(label, () => session(...ours, uri, languageId, text, plan(text, 6, 200, 200))));
 }
 process.stderr.write('  workspace glossaries…\n');
-// 999 rows: the row the bench adds makes 1 000, the most a workspace glossary may have.
-const reloads = [await workspaceReload(300), await workspaceReload(999)];
+const reloads = [await workspaceReload(300), await workspaceReload(2000)];
 
 const ms = (v) => (v === undefined ? '—' : `${v.toFixed(v < 10 ? 2 : 0)} ms`);
 const ok = (v, limit) => (v === undefined ? '' : v < limit ? ' ok' : ' MISSED');
@@ -406,6 +426,10 @@ for (const r of reloads) {
   out.push(
     `  workspace glossary of ${r.rows} rows: a row added → reread and validated ${ms(r.reload)}, ` +
       `→ first hover on it ${ms(r.reloadHover)}`,
+  );
+  out.push(
+    `    hover on a built-in term while it is reread: p50 ${ms(r.duringP50)}, max ${ms(r.duringMax)}; ` +
+      `with nothing being read, p50 ${ms(r.idleP50)}`,
   );
 }
 console.log(out.join('\n'));

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { builtinGlossary } from './builtin-glossary.js';
 import { createServer } from './server.js';
@@ -41,7 +42,11 @@ if (args.includes('--version') || args.includes('-v')) {
     connection,
     glossary: () => builtinGlossary(source),
     version: SERVER_VERSION,
-    workspaceFiles: nodeWorkspaceFiles((path, why) => connection.console.info(`${path} is not read: ${why}`)),
+    workspaceFiles: nodeWorkspaceFiles(
+      (path, why) => connection.console.info(`${path} is not read: ${why}`),
+      // Built beside this file, as CommonJS: in the package's dist/ and in the VS Code extension's.
+      join(__dirname, 'load-worker.cjs'),
+    ),
   });
   connection.listen();
 }

@@ -16,6 +16,7 @@ import type { ClientCapabilities } from 'vscode-languageserver';
 import { builtinGlossary } from '../src/builtin-glossary.js';
 import { createServer } from '../src/server.js';
 import { nodeWorkspaceFiles } from '../src/workspace/files.js';
+import type { LoadGlossary } from '../src/workspace/load.js';
 
 export const BIN = fileURLToPath(new URL('../bin/sd-glossary-lsp.js', import.meta.url));
 
@@ -109,7 +110,7 @@ function wire(readable: Readable, writable: Writable, onClose: () => Promise<voi
  * @returns the client, plus the streams and the server (to check listeners and dispose).
  */
 export function startInProcess(
-  options: { workspace?: boolean } = {},
+  options: { workspace?: boolean; load?: LoadGlossary } = {},
 ): TestClient & { toServer: PassThrough; toClient: PassThrough; dispose(): void } {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
@@ -119,7 +120,10 @@ export function startInProcess(
     glossary: builtinGlossary(),
     version: 'test',
     ...(options.workspace && {
-      workspaceFiles: nodeWorkspaceFiles((path, why) => serverConnection.console.info(`${path} is not read: ${why}`)),
+      workspaceFiles: {
+        ...nodeWorkspaceFiles((path, why) => serverConnection.console.info(`${path} is not read: ${why}`)),
+        ...(options.load && { load: options.load }),
+      },
     }),
   });
   serverConnection.listen();

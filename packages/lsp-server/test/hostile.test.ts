@@ -33,8 +33,8 @@ afterEach(async () => {
 const GLOSSARY = '## 黑话\n\n| 术语 | 解释 |\n| --- | --- |\n| secretterm | 工作区外的词 |\n';
 
 /** Starts the bin on a workspace folder and returns a function that hovers a word in a fresh document. */
-async function startOn(folder: string) {
-  client = spawnStdio();
+async function startOn(folder: string, started?: ReturnType<typeof spawnStdio>) {
+  client = started ?? spawnStdio();
   const c = client;
   await c.initialize(MARKDOWN_CLIENT, undefined, pathToFileURL(folder).href);
   let n = 0;
@@ -89,9 +89,57 @@ describe('glossary discovery reads only regular files inside the workspace', () 
     await client.initialize(MARKDOWN_CLIENT, { glossaries: ['b/sd-glossary.md'] }, pathToFileURL(dir).href);
     await logged(`${join(dir, 'sd-glossary.md')} is not read`);
     expect((await logged(`${join(dir, 'b', 'sd-glossary.md')} is not read`)).message).toMatch(
-      /it has 1024 MB; glossaries are read up to 10 M characters$/,
+      /it has 1024 MB; glossaries are read up to 12 MB$/,
     );
     expect(peakRss(client.child.pid!)).toBeLessThan(150);
+  });
+});
+
+describe('no glossary file takes the server down or reaches a hover unsanitised', () => {
+  type Diagnostics = { uri: string; diagnostics: Array<{ message: string }> };
+  /** Starts the bin on a folder holding one glossary file and resolves with that file's diagnostics. */
+  async function startWith(name: string, text: string) {
+    writeFileSync(join(dir, name), text);
+    const uri = pathToFileURL(join(dir, name)).href;
+    client = spawnStdio();
+    const published = client.notification<Diagnostics>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    const hover = await startOn(dir, client);
+    return { hover, messages: (await published).diagnostics.map((d) => d.message) };
+  }
+
+  // Each took seconds, hundreds of megabytes or a crash before: now an issue where the limit is passed.
+  test.each([
+    ['quotes nested 20 000 deep', `## a\n\n${'>'.repeat(20_000)} x\n`, 'quotes, lists or emphasis nested deeper'],
+    ['lists nested 10 000 deep', `## a\n\n${'- '.repeat(10_000)}x\n`, 'quotes, lists or emphasis nested deeper'],
+    ['12 KB of nested emphasis', `## a\n\n${'*a _'.repeat(1500)}x${'_ a*'.repeat(1500)}\n`, 'pieces of markup'],
+    [
+      'a 30 000-column table',
+      `## 黑话\n\n|${' x |'.repeat(30_000)}\n|${' - |'.repeat(30_000)}\n`,
+      '30,000 table cells',
+    ],
+    ['a 160 KB definition', `## a\n\n${'[a](https://e.com) *b* '.repeat(7_000)}\n`, 'the text of this section'],
+    ['a 1.2 MB file', `## a\n\n${'word '.repeat(240_000)}\n`, 'the page has 1,200,007 characters'],
+  ])('%s: a diagnostic, and the server answers within 200 MB', async (_, page, message) => {
+    const { hover, messages } = await startWith('sd-glossary.md', page);
+    expect(messages[0]).toContain(message);
+    expect(await hover('CFG')).not.toBeNull();
+    expect(peakRss(client!.child.pid!)).toBeLessThan(200);
+  });
+
+  test('a valid glossary’s HTML, images and links that are not http(s) never reach a hover', async () => {
+    const definition =
+      'x <img src="https://evil.example/a.png"> ![i](https://evil.example/b.png) ' +
+      '<b onmouseover="steal()">b</b> [r][ref] [ok](https://example.com)';
+    const { hover, messages } = await startWith(
+      'sd-glossary.md',
+      `## evilterm\n\n${definition}\n\n[ref]: file:///etc/passwd\n`,
+    );
+    expect(messages).toEqual([]);
+    const value = (await hover('evilterm'))!.contents.value;
+    expect(value).toContain('[ok](https://example.com)');
+    expect(value).not.toMatch(/(?<!\\)<|!\[/);
+    const destinations = [...value.matchAll(/\]\(([^)\s]*)/g)].map((m) => m[1]);
+    expect(destinations.every((url) => /^https?:/.test(url!))).toBe(true);
   });
 });
 

@@ -30,6 +30,13 @@ await build({
   outfile: 'dist/server.js',
   plugins: [parserApart],
 });
+// The worker thread that reads workspace glossaries: the server starts it from this name, beside it.
+await build({
+  ...common,
+  entryPoints: [join(serverDir, 'dist', 'load-worker.cjs')],
+  outfile: 'dist/load-worker.cjs',
+  plugins: [parserApart],
+});
 // The data package's own CommonJS parser, as it is: self-contained, and written so that Node's
 // import() finds its named exports (a second bundling would hide them behind a default export).
 copyFileSync(join(dataDir, 'dist', 'parser.cjs'), join(here, 'dist', 'parser.cjs'));
@@ -39,4 +46,4 @@ mkdirSync(join(here, 'schema'), { recursive: true });
 copyFileSync(join(dataDir, 'source', 'glossary.zh-CN.md'), join(here, 'glossary', 'glossary.zh-CN.md'));
 copyFileSync(join(here, '..', '..', 'schema', 'glossary.schema.json'), join(here, 'schema', 'glossary.schema.json'));
 copyFileSync(join(dataDir, 'LICENSE-GFDL-1.3'), join(here, 'LICENSE-GFDL-1.3'));
-console.log('built dist/extension.js, dist/server.js and dist/parser.cjs');
+console.log('built dist/extension.js, dist/server.js, dist/load-worker.cjs and dist/parser.cjs');

@@ -79,6 +79,7 @@ describe('the .vsix (built by `pnpm package`)', () => {
       'LICENSE.txt',
       'changelog.md',
       'dist/extension.js',
+      'dist/load-worker.cjs',
       'dist/parser.cjs',
       'dist/server.js',
       'glossary/glossary.zh-CN.md',

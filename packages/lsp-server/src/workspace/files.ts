@@ -1,14 +1,14 @@
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
-import { LIMITS } from './load.js';
+import { workerLoader } from './load-in-worker.js';
 import type { WorkspaceFiles } from './manager.js';
+import { isInside } from './paths.js';
 
-/** Whether a path is inside a folder (not the folder itself). */
-export function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
+/**
+ * The largest file read: the parser reads a JSON glossary up to 4 M characters (a markdown page up
+ * to far fewer), and UTF-8 takes at most 3 bytes per UTF-16 code unit.
+ */
+const MAX_BYTES = 12 * 1024 * 1024;
 
 /**
  * Reads glossary files from the disk as a server may: only regular files (not a FIFO, a device, a
@@ -17,10 +17,16 @@ export function isInside(folder: string, path: string): boolean {
  * is not followed; the user's own glossaries may be links). The file is opened without blocking and
  * checked on its open handle, so what is checked is what is read.
  * @param refused - told why a file that exists is not read.
+ * @param workerScript - the built worker (`load-worker.cjs` beside the server): files are parsed
+ *   there, so requests are answered while a large glossary is read. Absent: on the calling thread.
  * @returns the file access for the glossary manager.
  */
-export function nodeWorkspaceFiles(refused: (path: string, why: string) => void): WorkspaceFiles {
+export function nodeWorkspaceFiles(
+  refused: (path: string, why: string) => void,
+  workerScript?: string,
+): WorkspaceFiles {
   return {
+    ...(workerScript !== undefined && { load: workerLoader(workerScript) }),
     async read(path, where) {
       let real: string;
       try {
@@ -47,9 +53,8 @@ export function nodeWorkspaceFiles(refused: (path: string, why: string) => void)
           refused(path, 'it is not a regular file');
           return undefined;
         }
-        // UTF-8 takes at most 3 bytes per UTF-16 code unit of a glossary's text.
-        if (stat.size > 3 * LIMITS.chars) {
-          refused(path, `it has ${(stat.size / 1048576).toFixed(0)} MB; glossaries are read up to 10 M characters`);
+        if (stat.size > MAX_BYTES) {
+          refused(path, `it has ${(stat.size / 1048576).toFixed(0)} MB; glossaries are read up to 12 MB`);
           return undefined;
         }
         return await handle.readFile('utf8');

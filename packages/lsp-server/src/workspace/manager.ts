@@ -1,9 +1,8 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Glossary } from '@sd-glossary/data';
 import type { GlossaryIssue } from '@sd-glossary/data/parser';
-import { isInside } from './files.js';
-import { loadGlossary } from './load.js';
+import { loadGlossary, type LoadGlossary } from './load.js';
+import { isInside } from './paths.js';
 import type { WorkspaceGlossary } from './merge.js';
 
 /** The file names a workspace folder's glossary may have, looked for at each folder's root. */
@@ -21,6 +20,8 @@ export interface WorkspaceFiles {
     path: string,
     where: { readonly folders: readonly string[]; readonly own: boolean },
   ): Promise<string | undefined>;
+  /** How a file's text becomes a glossary; absent: `loadGlossary`, on the server's thread. */
+  readonly load?: LoadGlossary;
 }
 
 /** One glossary file: its last text, its last valid document, and what is wrong with it now. */
@@ -78,22 +79,12 @@ export function createWorkspaceGlossaries(
   /** A file that is gone, or no longer a glossary. @returns whether it had a state. */
   const forget = (path: string): boolean => state.delete(path);
 
-  /** A `file:` link in a definition may stay when it points inside a workspace folder. */
-  const allowFile = (url: string): boolean => {
-    try {
-      const path = fileURLToPath(url);
-      return roots.some((folder) => isInside(folder, path));
-    } catch {
-      return false;
-    }
-  };
-
   const readFile = (path: string): Promise<string | undefined> =>
     fileSystem.read(path, { folders: roots, own: user.has(path) });
 
   const load = async (path: string, text: string): Promise<void> => {
     const previous = state.get(path);
-    const { glossary, issues } = await loadGlossary(text, path, { allowFile });
+    const { glossary, issues } = await (fileSystem.load ?? loadGlossary)(text, path, roots);
     state.set(path, { path, uri: toUri(path), text, good: glossary ?? previous?.good, issues });
   };
 
