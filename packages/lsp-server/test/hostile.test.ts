@@ -143,6 +143,35 @@ describe('no glossary file takes the server down or reaches a hover unsanitised'
   });
 });
 
+describe('large documents cost bounded memory and answers', () => {
+  test('a 5 MB TOML: document symbols capped at 5 000 uses; a 5 MB line edited: hovers answered, under 200 MB', async () => {
+    const hover = await startOn(dir);
+    const c = client!;
+    const toml = 'cfg_scale = 7\nsampler = "Euler a"\nclip_skip = 2\n'.repeat(120_000);
+    expect(toml.length).toBeGreaterThan(5_000_000);
+    c.open('file:///w/big.toml', 'toml', toml);
+    const symbols = await c.request<Array<{ children?: unknown[] }>>('textDocument/documentSymbol', {
+      textDocument: { uri: 'file:///w/big.toml' },
+    });
+    expect(symbols.flatMap((s) => s.children ?? [])).toHaveLength(5_000);
+    const line = `${'word '.repeat(1_000_000)}VAE`;
+    c.open('file:///w/line.txt', 'plaintext', line);
+    for (let version = 2; version < 22; version++) {
+      await c.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: 'file:///w/line.txt', version },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
+      });
+      const answer = await c.request<Hover>('textDocument/hover', {
+        textDocument: { uri: 'file:///w/line.txt' },
+        position: { line: 0, character: line.length + version - 2 },
+      });
+      expect(answer!.contents.value).toContain('**VAE**');
+    }
+    expect(await hover('CFG')).not.toBeNull();
+    expect(peakRss(c.child.pid!)).toBeLessThan(200);
+  });
+});
+
 describe('no client URI takes the server down', () => {
   test('file URIs that name no local path, in a document, a watched-file event and a workspace folder', async () => {
     client = spawnStdio();
