@@ -80,6 +80,28 @@ describe('glossary discovery reads only regular files inside the workspace', () 
     expect(await hover('CFG')).not.toBeNull();
   });
 
+  test('an untrusted workspace reads none of its files, whatever watched-file events name', async () => {
+    writeFileSync(join(dir, 'sd-glossary.md'), GLOSSARY);
+    client = spawnStdio();
+    const c = client;
+    await c.initialize(MARKDOWN_CLIENT, { workspaceGlossaries: false }, pathToFileURL(dir).href);
+    for (const path of [join(dir, 'sd-glossary.md'), '/etc/passwd', '/proc/self/fd/0']) {
+      await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: pathToFileURL(path).href, type: 1 }],
+      });
+    }
+    c.open('file:///w/probe.txt', 'plaintext', 'secretterm CFG');
+    const at = (character: number) =>
+      c.request<Hover>('textDocument/hover', {
+        textDocument: { uri: 'file:///w/probe.txt' },
+        position: { line: 0, character },
+      });
+    expect(await at(1)).toBeNull();
+    expect(await at(12)).not.toBeNull();
+    expect(c.notifications.filter((n) => n.method !== 'window/logMessage')).toEqual([]);
+    expect(JSON.stringify(c.notifications)).not.toMatch(/is not read|passwd|sd-glossary\.md/);
+  });
+
   test('a device or a huge sparse file costs no memory: refused before it is read', async () => {
     mkdirSync(join(dir, 'b'));
     symlinkSync('/dev/zero', join(dir, 'sd-glossary.md'));
