@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { buildGlossary } from './build.js';
 import { formatIssue } from './issues.js';
 import { sanitizeMarkdown } from './sanitize.js';
+import { hostilePage as page } from '../../test/hostile-markdown.js';
 
 const SECONDS = 1000;
 const build = (markdown: string): ReturnType<typeof buildGlossary> =>
@@ -49,53 +50,6 @@ describe('hostile pages: an issue where a limit is passed, within 2 s', () => {
 });
 
 describe('whatever the page, buildGlossary and sanitizeMarkdown answer without throwing, within 5 s', () => {
-  // Pieces that have crashed or stalled markdown readers, each repeated up to 5 000 times.
-  const piece = fc.constantFrom(
-    '>',
-    '> ',
-    '- ',
-    '  - ',
-    '1. ',
-    '*',
-    '_',
-    '**',
-    '~~',
-    '*a _',
-    '_ a*',
-    '[',
-    ']',
-    '(',
-    ')',
-    '[a](',
-    '![',
-    '|',
-    ' x |',
-    '| a | b |\n',
-    '| --- | --- |\n',
-    '`',
-    '<',
-    '<!--',
-    '&#x3C;',
-    '&amp;',
-    '\\',
-    '\\*',
-    'www.',
-    'http://a.b ',
-    '[^a]: ',
-    '---\n',
-    '## 炸炉\n',
-    '\n',
-    '\n\n',
-    ' ',
-    'a',
-    '炸炉',
-    '过拟合 (Overfitting)',
-  );
-  const run = fc.tuple(piece, fc.integer({ min: 1, max: 5000 })).map(([text, times]) => text.repeat(times));
-  const page = fc
-    .array(fc.oneof(run, piece), { minLength: 1, maxLength: 8 })
-    .map((parts) => `## 术语\n\n${parts.join('')}`);
-
   test('buildGlossary', () => {
     fc.assert(
       fc.property(page, (markdown) => {
