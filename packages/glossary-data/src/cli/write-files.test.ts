@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -50,4 +50,15 @@ test('when one file cannot be written, no target is touched and no temporary fil
   ).rejects.toMatchObject({ code: expect.stringMatching(/^(EEXIST|ENOTDIR)$/) });
   expect(await tree(dir)).toEqual(['a.txt', 'dict']);
   expect(await readFile(join(dir, 'a.txt'), 'utf8')).toBe('old');
+});
+
+test('a rename that fails names the target and leaves no temporary file', async () => {
+  await mkdir(join(dir, 'b.txt'));
+  await expect(
+    writeFilesAtomically(dir, [
+      { path: 'a.txt', text: 'a' },
+      { path: 'b.txt', text: 'b' },
+    ]),
+  ).rejects.toMatchObject({ path: join(dir, 'b.txt') });
+  expect(await tree(dir)).toEqual(['a.txt']);
 });

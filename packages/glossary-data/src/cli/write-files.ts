@@ -15,7 +15,8 @@ export interface FileToWrite {
  * the files already renamed are whole and the rest are left as they were.
  * @param dir - the output directory, created when missing.
  * @param files - the files, with paths relative to `dir`.
- * @returns the paths written, each joined to `dir`; throws the first error otherwise.
+ * @returns the paths written, each joined to `dir`; throws the first error otherwise, its `path` the
+ *   target file it concerns.
  */
 export async function writeFilesAtomically(dir: string, files: readonly FileToWrite[]): Promise<string[]> {
   const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -30,6 +31,10 @@ export async function writeFilesAtomically(dir: string, files: readonly FileToWr
     }
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    // The user knows the target, not the temporary name.
+    const failed = error as NodeJS.ErrnoException;
+    const last = staged.at(-1);
+    if (last && failed.path === last.temp) failed.path = last.target;
     throw error;
   }
   let renamed = 0;
@@ -41,6 +46,7 @@ export async function writeFilesAtomically(dir: string, files: readonly FileToWr
   } catch (error) {
     // The files renamed so far are whole; the rest stay as they were.
     await Promise.all(staged.slice(renamed).map(({ temp }) => rm(temp, { force: true })));
+    (error as NodeJS.ErrnoException).path = staged[renamed]!.target;
     throw error;
   }
   return staged.map(({ target }) => target);

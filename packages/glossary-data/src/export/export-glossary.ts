@@ -125,7 +125,8 @@ function cspell(terms: readonly Term[], notice: string): ExportedFile[] {
   ];
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+// `#` too: a line that starts with it is a comment to Vale.
+const escapeRegExp = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/#]/g, '\\$&');
 
 function vale(terms: readonly Term[], notice: string): ExportedFile[] {
   // Vale turns each accepted entry into a substitution that insists on its exact case. A name's case
