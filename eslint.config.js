@@ -40,8 +40,15 @@ export default tseslint.config(
     },
   },
   {
-    // Config files are read by their tools, which want a default export.
-    files: ['**/*.config.{ts,mts,js}', 'eslint.config.js'],
+    // Config files are read by their tools, which want a default export; so are unified and
+    // markdown-it plugins (`import remarkGfm from 'remark-gfm'`), which also export their name.
+    files: [
+      '**/*.config.{ts,mts,js}',
+      'eslint.config.js',
+      '**/.vitepress/**/*.{ts,mts}',
+      'packages/remark-sd-glossary/src/index.ts',
+      'packages/markdown-it-sd-glossary/src/index.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -6,6 +6,7 @@ import * as parser from '../src/parser/index.js';
 test('@sd-glossary/data exports', () => {
   expect(Object.keys(main).sort()).toEqual([
     'charKind',
+    'createAnnotator',
     'createGlossaryIndex',
     'createTermMatcher',
     'entries',
@@ -30,7 +31,9 @@ test('@sd-glossary/data/parser exports', () => {
     'glossaryLimits',
     'glossarySchema',
     'overlaySchema',
+    'parseGlossaryFile',
     'parseGlossaryMarkdown',
+    'readGlossaryFile',
     'sanitizeMarkdown',
     'serializeGlossary',
     'splitTermText',

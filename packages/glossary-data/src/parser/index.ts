@@ -27,3 +27,4 @@ export {
 export { glossarySchema, overlaySchema } from './schemas.js';
 export { serializeGlossary, validateGlossaryJson, type ValidateJsonResult } from './json-document.js';
 export { sanitizeMarkdown, type SanitizedMarkdown, type SanitizeOptions } from './sanitize.js';
+export { parseGlossaryFile, readGlossaryFile } from './glossary-file.js';

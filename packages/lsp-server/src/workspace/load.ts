@@ -30,16 +30,14 @@ export type LoadGlossary = (text: string, file: string, folders: readonly string
  */
 export const loadGlossary: LoadGlossary = async (text, file, folders) => {
   // The parser (remark, Ajv, pinyin) loads only when a workspace has a glossary: the server starts without it.
-  const { buildGlossary, sanitizeMarkdown, validateGlossaryJson } = await import('@sd-glossary/data/parser');
+  const { parseGlossaryFile, sanitizeMarkdown } = await import('@sd-glossary/data/parser');
   if (text.includes('\u0000')) {
     return {
       glossary: undefined,
       issues: [{ file, line: 1, column: 1, message: 'the file is binary, not a glossary' }],
     };
   }
-  const result = /\.json$/i.test(file)
-    ? validateGlossaryJson(text, file)
-    : buildGlossary({ markdown: text, markdownFile: file, locale: 'und' });
+  const result = parseGlossaryFile(text, file);
   const allowFile = (url: string): boolean => {
     try {
       const path = fileURLToPath(url);

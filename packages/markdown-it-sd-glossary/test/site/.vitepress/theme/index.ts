@@ -1,0 +1,4 @@
+import DefaultTheme from 'vitepress/theme';
+import '../../../../tooltip.css';
+
+export default DefaultTheme;
