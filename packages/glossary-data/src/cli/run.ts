@@ -330,8 +330,7 @@ async function exportCommand(
   const extras: Glossary[] = [];
   let problems = 0;
   for (const file of glossaryFiles) {
-    const isMarkdown = /\.(md|markdown)$/i.test(file);
-    if (!isMarkdown && !/\.json$/i.test(file)) return usage(io, `--glossary reads .md or .json files, not "${file}"`);
+    if (!/\.(md|markdown|json)$/i.test(file)) return usage(io, `--glossary reads .md or .json files, not "${file}"`);
     let text: string;
     try {
       text = await io.readFile(file);
@@ -342,9 +341,7 @@ async function exportCommand(
       return 2;
     }
     const parser = await import('../parser/index.js');
-    const result = isMarkdown
-      ? parser.buildGlossary({ markdown: text, markdownFile: file, locale: 'und' })
-      : parser.validateGlossaryJson(text, file);
+    const result = parser.parseGlossaryFile(text, file);
     if (result.glossary) extras.push(result.glossary);
     else {
       for (const issue of result.issues) io.stderr(`${parser.formatIssue(issue)}\n`);
