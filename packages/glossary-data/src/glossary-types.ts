@@ -97,6 +97,16 @@ export interface GlossaryEntry {
    */
   forms: [SurfaceForm, ...SurfaceForm[]];
   /**
+   * The spelling to write in prose (`LoRA`, `DreamBooth`): curated by SD Glossary in the overlay. One of the entry's forms. Present with `discouraged`.
+   */
+  preferred?: string;
+  /**
+   * Spellings of the entry's forms that prose should not use (`Lora`, `Dreambooth`), matched as written, case included: a language server reports them with the preferred one. Curated by SD Glossary in the overlay.
+   *
+   * @minItems 1
+   */
+  discouraged?: [string, ...string[]];
+  /**
    * One line of plain text that sums the entry up.
    */
   summary: string;
@@ -107,11 +117,21 @@ export interface GlossaryEntry {
    */
   links: Link[];
   /**
+   * Who wrote the entry. page, or absent: the source page (its text is the page's); editorial: SD Glossary, for a term the page lacks, with the primary sources it rests on in `references`. Editorial entries are GFDL-1.3-or-later like the page.
+   */
+  origin?: 'page' | 'editorial';
+  /**
+   * The primary sources an editorial entry rests on (the paper, the project's own documentation, the book page that uses the word), in order. Every editorial entry has at least one.
+   *
+   * @minItems 1
+   */
+  references?: [Link, ...Link[]];
+  /**
    * Ids of related entries. Curated by SD Glossary: the source page has no cross-references.
    */
   seeAlso: string[];
   /**
-   * Where the page defines the entry: the section first when there is one, then the table row.
+   * Where the entry is written: the section first when there is one, then the table row. For an editorial entry, its section in SD Glossary's editorial page.
    *
    * @minItems 1
    */
@@ -181,7 +201,7 @@ export interface RichText {
   text: string;
 }
 /**
- * A link from a definition.
+ * A link from a definition, or a reference of an editorial entry.
  *
  * This interface was referenced by `Glossary`'s JSON-Schema
  * via the `definition` "link".

@@ -1,9 +1,16 @@
-import type { Glossary, GlossaryEntry, License, SharedForm, SourcePage, SurfaceForm } from '../glossary-types.js';
+import type { Glossary, GlossaryEntry, License, Link, SharedForm, SourcePage, SurfaceForm } from '../glossary-types.js';
 import { checkGlossary } from './check.js';
 import type { GlossaryIssue, SourcePosition } from './issues.js';
 import { parseJsonSource, type JsonPath } from './json-source.js';
 import { pageLimitIssues } from './limits.js';
-import { kindOf, parseGlossaryMarkdown, type DraftEntry, type ParsedPage } from './markdown.js';
+import {
+  kindOf,
+  parseGlossaryMarkdown,
+  type DraftEntry,
+  type DraftLink,
+  type ParsedPage,
+  type ParseOptions,
+} from './markdown.js';
 import { pinyinOf } from './pinyin.js';
 import { glossarySchema, glossarySchemaIssues, schemaIssues, schemaValidators } from './schemas.js';
 import { idFromText } from './slug.js';
@@ -44,6 +51,20 @@ export interface BuildGlossaryOptions {
   readonly source?: SourcePage;
   /** Translations of the page, each keyed to the entry ids by `{#id}` after every term. */
   readonly translations?: readonly TranslationInput[];
+  /** SD Glossary's own entries, for terms the page lacks (see `EditorialInput`). */
+  readonly editorial?: EditorialInput;
+}
+
+/**
+ * SD Glossary's editorial page: the page's layout, every entry a section that ends with a line
+ * `来源：[title](https://…)` citing its primary sources. Its entries are marked `origin: 'editorial'`;
+ * the overlay and the translations apply to them as to the page's.
+ */
+export interface EditorialInput {
+  /** The editorial page's markdown. */
+  readonly markdown: string;
+  /** Its path, as recorded in `sources` and reported in issues. */
+  readonly file: string;
 }
 
 /** One translation file given to `buildGlossary`. */
@@ -98,12 +119,17 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
   // A page or translation past the limits is not parsed: its issues are the answer.
   const refused = [
     ...pageLimitIssues(options.markdown, options.markdownFile),
+    ...(options.editorial ? pageLimitIssues(options.editorial.markdown, options.editorial.file) : []),
     ...(options.translations ?? []).flatMap((t) => pageLimitIssues(t.markdown, t.file)),
   ];
   if (refused.length) return { glossary: undefined, issues: refused, locate: pageStart };
   const page = readPage(options.markdown, options.markdownFile);
   if (!('entries' in page)) return { glossary: undefined, issues: [page], locate: pageStart };
-  const issues: GlossaryIssue[] = [...page.issues];
+  const editorialPage = options.editorial && readPage(options.editorial.markdown, options.editorial.file, true);
+  if (editorialPage && !('entries' in editorialPage))
+    return { glossary: undefined, issues: [editorialPage], locate: pageStart };
+  const issues: GlossaryIssue[] = [...page.issues, ...(editorialPage?.issues ?? [])];
+  const editorialDrafts = new Set<DraftEntry>();
 
   let overlay: Overlay = { entries: {} };
   let overlayAt: (path: JsonPath) => SourcePosition = () => ({
@@ -123,7 +149,20 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
   }
 
   // Which overlay id applies to which page entry.
-  const draftByHeadword = new Map(Object.keys(overlay.entries).length ? page.entries.map((d) => [d.headword, d]) : []);
+  // An editorial entry never doubles a page entry: one with the page's headword is left out, with an issue.
+  const draftByHeadword = new Map(page.entries.map((d) => [d.headword, d]));
+  for (const draft of editorialPage?.entries ?? []) {
+    const same = draftByHeadword.get(draft.headword);
+    if (same) {
+      const where = `${same.sources[0]!.at.file}:${same.sources[0]!.at.line}`;
+      const message = `editorial entry "${draft.headword}" has the headword of a page entry (${where})`;
+      issues.push({ ...draft.sources[0]!.at, message });
+    } else {
+      draftByHeadword.set(draft.headword, draft);
+      editorialDrafts.add(draft);
+    }
+  }
+  const drafts = [...page.entries, ...editorialDrafts];
   const overlayFor = new Map<DraftEntry, { id: string; item: OverlayEntry }>();
   for (const [id, item] of Object.entries(overlay.entries)) {
     const draft = draftByHeadword.get(item.headword);
@@ -145,15 +184,16 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
   // What each entry was built from: where its parts are written is worked out from it only when an
   // issue needs it.
   const builtFrom = new Map<GlossaryEntry, Provenance>();
-  const built = page.entries.map((draft) => {
+  const built = drafts.map((draft) => {
     const extra = overlayFor.get(draft);
-    const entry = buildEntry(draft, extra, options, overlayAt, issues);
+    const entry = buildEntry(draft, extra, editorialDrafts.has(draft), options, overlayAt, issues);
     builtFrom.set(entry, { draft, extra });
     return entry;
   });
   const provenanceOf = (entry: GlossaryEntry): Provenance => builtFrom.get(entry)!;
   built.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+  // A translation covers every entry, the editorial ones too: one file per language.
   for (const translation of options.translations ?? [])
     issues.push(...attachTranslation(built, translation, provenanceOf, overlayAt));
 
@@ -187,6 +227,7 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
 
   const fileOrder = [
     options.markdownFile,
+    options.editorial?.file ?? '',
     options.overlayFile ?? '',
     ...(options.translations ?? []).map((t) => t.file),
   ];
@@ -197,11 +238,13 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
  * Parses a page within the limits. Should a page the limits let through still nest deeper than the
  * stack allows, the parse fails with a `RangeError`: that becomes an issue at the page's first line,
  * never an exception.
+ * @param editorial - whether it is the editorial page, whose sections cite their sources.
  * @returns the page, or that issue.
  */
-function readPage(markdown: string, file: string): ParsedPage | GlossaryIssue {
+function readPage(markdown: string, file: string, editorial = false): ParsedPage | GlossaryIssue {
+  const options: ParseOptions = editorial ? { editorial } : {};
   try {
-    return parseGlossaryMarkdown(markdown, file);
+    return parseGlossaryMarkdown(markdown, file, options);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const message = `the page cannot be read (${error.message}): it nests quotes, lists or emphasis too deeply`;
@@ -271,6 +314,7 @@ function attachTranslation(
 function buildEntry(
   draft: DraftEntry,
   extra: { id: string; item: OverlayEntry } | undefined,
+  editorial: boolean,
   options: BuildGlossaryOptions,
   overlayAt: (path: JsonPath) => SourcePosition,
   issues: GlossaryIssue[],
@@ -284,7 +328,9 @@ function buildEntry(
     const pinyin = pinyinOf(text);
     forms.push({ text, kind, origin, ...(pinyin && { pinyin }) });
   };
-  for (const f of draft.forms) addForm(f.text, f.kind, 'page');
+  // Every word of an editorial entry is SD Glossary's, its heading's too.
+  const written: SurfaceForm['origin'] = editorial ? 'editorial' : 'page';
+  for (const f of draft.forms) addForm(f.text, f.kind, written);
 
   const ownText = [draft.definition.text, draft.gloss?.text ?? ''].join('\n');
   item?.namesInText?.forEach((name, i) => {
@@ -295,7 +341,7 @@ function buildEntry(
           `"${name}" is not in the text of "${draft.headword}"; ` + 'a name the page does not give belongs in aliases',
       });
     }
-    addForm(name, hasCjk(name) ? 'alias' : 'english', 'page');
+    addForm(name, hasCjk(name) ? 'alias' : 'english', written);
   });
   item?.aliases?.forEach((alias) => addForm(alias, kindOf(alias), 'editorial'));
   item?.noScan?.forEach((text, i) => {
@@ -308,11 +354,12 @@ function buildEntry(
       });
   });
 
-  const links = draft.links.map((link) => ({
+  const toLink = (link: DraftLink): Link => ({
     title: link.title,
     url: link.url,
     ...(link.archiveUrl !== undefined && { archiveUrl: link.archiveUrl }),
-  }));
+  });
+  const links = draft.links.map(toLink);
   const id = extra?.id ?? derivedId(forms);
   if (!id)
     issues.push({ ...primary, message: `cannot make an ASCII id for "${draft.headword}"; give it one in the overlay` });
@@ -325,14 +372,18 @@ function buildEntry(
     ...(draft.gloss && { gloss: draft.gloss }),
     definition: draft.definition,
     links,
+    ...(editorial && { origin: 'editorial' as const }),
+    ...(draft.references && { references: draft.references.map(toLink) as [Link, ...Link[]] }),
     seeAlso: item?.seeAlso ?? [],
-    sources: sourcesOf(draft, options),
+    sources: sourcesOf(draft, editorial ? undefined : options.source?.url),
   };
 }
 
-/** An entry's `sources`: where the page defines it, with heading links when the page's URL is known. */
-function sourcesOf(draft: DraftEntry, options: BuildGlossaryOptions): GlossaryEntry['sources'] {
-  const pageUrl = options.source?.url;
+/**
+ * An entry's `sources`: where its page defines it, with heading links when the page's URL is known
+ * (the editorial page is not published).
+ */
+function sourcesOf(draft: DraftEntry, pageUrl: string | undefined): GlossaryEntry['sources'] {
   return draft.sources.map((s) => ({
     file: s.at.file,
     line: s.at.line,
@@ -372,6 +423,7 @@ function entryPositions(
   ];
   forms.forEach((at, i) => where.set(`forms/${i}`, at));
   draft.links.forEach((link, i) => where.set(`links/${i}`, link.at));
+  (draft.references ?? []).forEach((link, i) => where.set(`references/${i}`, link.at));
   (item?.seeAlso ?? []).forEach((_, i) => where.set(`seeAlso/${i}`, overlayAt(overlayPath('seeAlso', i))));
   return where;
 }

@@ -55,6 +55,15 @@ function checkEntry(entry: GlossaryEntry, e: number, issue: (path: JsonPath, mes
       );
     }
   });
+  // An editorial entry stands on its primary sources; the page's entries stand on the page.
+  if (entry.origin === 'editorial' && !entry.references?.length)
+    issue([...path], `editorial entry "${entry.headword}" cites no source: give it at least one reference`);
+  if (entry.origin !== 'editorial' && entry.references)
+    issue([...path, 'references'], `"${entry.headword}" has references, which only an editorial entry has`);
+  entry.references?.forEach((link, l) => {
+    if (!isHttpUrl(link.url))
+      issue([...path, 'references', l, 'url'], `reference "${link.title}" has a malformed URL "${link.url}"`);
+  });
   entry.sources.forEach((source, s) => {
     if (source.url !== undefined && !isHttpUrl(source.url))
       issue([...path, 'sources', s, 'url'], `malformed URL "${source.url}"`);
@@ -64,7 +73,8 @@ function checkEntry(entry: GlossaryEntry, e: number, issue: (path: JsonPath, mes
 
 /**
  * Checks what a JSON Schema cannot: unique ids, no surface form naming two entries unless declared
- * in `sharedForms`, forms the matcher can find, non-empty texts, resolvable see-also ids, well-formed URLs.
+ * in `sharedForms`, forms the matcher can find, non-empty texts, resolvable see-also ids, well-formed URLs,
+ * and a reference for every editorial entry.
  * @param glossary - a document that already passed the schema.
  * @param locate - where a path into the document is written in its source.
  * @returns the problems found; empty when the document is sound.

@@ -6,7 +6,8 @@ import { sanitizeMarkdown } from './sanitize.js';
 /**
  * What a hover would not show as written, for `sd-glossary validate`: everything `sanitizeMarkdown`
  * drops from a definition, gloss or translation (raw HTML, images, links that are not http(s)), and
- * every URL (`links[].url`, `archiveUrl`, `sources[].url`) that a markdown link cannot hold as it is.
+ * every URL (`links[].url`, `archiveUrl`, `references[].url`, `sources[].url`) that a markdown link
+ * cannot hold as it is.
  * A valid document may have these: a language server shows it, without them.
  * @param glossary - a document that passed validation.
  * @param locate - where a path into it is written (`BuildGlossaryResult.locate`, `ValidateJsonResult.locate`).
@@ -44,6 +45,11 @@ export function checkHoverContent(glossary: Glossary, locate: (path: JsonPath) =
           message: `archive of link "${link.title}": ${archive}`,
         });
       }
+    });
+    entry.references?.forEach((link, l) => {
+      const url = urlProblem(link.url);
+      if (url)
+        issues.push({ ...locate([...path, 'references', l, 'url']), message: `reference "${link.title}": ${url}` });
     });
     entry.sources.forEach((source, s) => {
       const url = source.url === undefined ? undefined : urlProblem(source.url);

@@ -7,6 +7,7 @@ export {
   summarize,
   type BuildGlossaryOptions,
   type BuildGlossaryResult,
+  type EditorialInput,
   type Overlay,
   type OverlayEntry,
 } from './build.js';
@@ -23,6 +24,7 @@ export {
   type DraftLink,
   type DraftSource,
   type ParsedPage,
+  type ParseOptions,
 } from './markdown.js';
 export { glossarySchema, overlaySchema } from './schemas.js';
 export { serializeGlossary, validateGlossaryJson, type ValidateJsonResult } from './json-document.js';

@@ -47,7 +47,21 @@ export interface DraftEntry {
   readonly links: readonly DraftLink[];
   /** Section first, then table row. */
   readonly sources: readonly DraftSource[];
+  /** The sources an editorial entry cites on its `来源：` line (only on an editorial page). */
+  readonly references?: readonly DraftLink[];
 }
+
+/** How `parseGlossaryMarkdown` reads a page. */
+export interface ParseOptions {
+  /**
+   * The page is SD Glossary's editorial page: every entry is a section that ends with a line
+   * `来源：[title](https://…)` (or `Sources:`), whose links become the entry's `references`.
+   */
+  readonly editorial?: boolean;
+}
+
+/** The line that ends an editorial section and cites its sources. */
+const REFERENCES_LINE = /^\s*(?:来源|Sources?)\s*[：:]/;
 
 /** What `parseGlossaryMarkdown` read from a page. */
 export interface ParsedPage {
@@ -163,9 +177,10 @@ export function kindOf(text: string): SurfaceForm['kind'] {
  * an entry. A row whose term or whole explanation names a section is merged into that section's entry.
  * @param markdown - the page's text.
  * @param file - the file name used in positions and issues.
+ * @param options - `editorial` for SD Glossary's editorial page, whose entries cite their sources.
  * @returns the entries and the problems found.
  */
-export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPage {
+export function parseGlossaryMarkdown(markdown: string, file: string, options: ParseOptions = {}): ParsedPage {
   const at = createPositionMapper(file, markdown);
   const issues: GlossaryIssue[] = [];
   const issue = (pos: SourcePosition, message: string): void => {
@@ -264,6 +279,13 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
   }
 
   function readTable(table: Table, heading: string, anchor: string): void {
+    if (options.editorial) {
+      issue(
+        posOf(table),
+        'an editorial page gives each term a section ending with its "来源：" line; a table row cannot cite sources',
+      );
+      return;
+    }
     const [header, ...body] = table.children;
     if (!header || header.children.length !== 2) {
       issue(
@@ -337,6 +359,27 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
       issue(pos, 'heading has no text');
       return;
     }
+    let references: DraftLink[] | undefined;
+    if (options.editorial) {
+      const last = content.at(-1)!;
+      if (last.type !== 'paragraph' || !REFERENCES_LINE.test(toString(last))) {
+        issue(pos, `editorial entry "${headingText}" cites no source: end it with a line "来源：[title](https://…)"`);
+        return;
+      }
+      content.pop();
+      references = collectLinks([last]);
+      if (references.length === 0) {
+        issue(
+          posOf(last),
+          `the 来源 line of "${headingText}" has no http(s) link: cite the paper or the project's docs`,
+        );
+        return;
+      }
+      if (content.length === 0) {
+        issue(pos, `"${headingText}" has no definition: write its explanation above its 来源 line`);
+        return;
+      }
+    }
     const definition = richText(content);
     if (!definition.text.trim()) {
       issue(pos, `"${headingText}" has an empty definition`);
@@ -350,6 +393,7 @@ export function parseGlossaryMarkdown(markdown: string, file: string): ParsedPag
       definition,
       links: collectLinks(content),
       sources: [{ at: pos, heading: headingText, anchor }],
+      ...(references && { references }),
     });
   }
 
