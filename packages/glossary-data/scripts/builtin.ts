@@ -12,7 +12,8 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 export const outputPath = `${packageDir}glossary.json`;
 
 /**
- * Builds the built-in glossary from source/glossary.zh-CN.md and source/overlay.json.
+ * Builds the built-in glossary from source/glossary.zh-CN.md, source/editorial.zh-CN.md, source/overlay.json
+ * and source/glossary.en.md.
  * @returns the document or the issues, with paths relative to the package.
  */
 export function buildBuiltinGlossary(): BuildGlossaryResult {
@@ -32,7 +33,9 @@ export function buildBuiltinGlossary(): BuildGlossaryResult {
         'this document under the terms of the GNU Free Documentation License, Version 1.3 or any later version ' +
         'published by the ' +
         'Free Software Foundation; with no Invariant Sections, no Front-Cover Texts, and no Back-Cover Texts. ' +
-        'Forms of origin "editorial" and all seeAlso links are additions by SD Glossary.',
+        'Forms of origin "editorial" and all seeAlso links are additions by SD Glossary. ' +
+        'Entries of origin "editorial": Copyright (C) 2026 SD Glossary contributors. They are released under ' +
+        'the same licence, GFDL-1.3-or-later.',
       url: 'https://www.gnu.org/licenses/fdl-1.3.html',
     },
     source: { title: '术语解释', url: 'https://guide.novelai.dev/advanced/glossary', file: 'source/glossary.zh-CN.md' },
@@ -43,8 +46,10 @@ export function buildBuiltinGlossary(): BuildGlossaryResult {
         file: 'source/glossary.en.md',
         notice:
           'English translation by SD Glossary of the text above, itself under the GNU Free Documentation License, ' +
-          'Version 1.3 or any later version; the original Chinese text is kept in every entry.',
+          'Version 1.3 or any later version; the original Chinese text is kept in every entry. ' +
+          'For entries of origin "editorial" it is the English text of SD Glossary\'s own entry.',
       },
     ],
+    editorial: { markdown: read('source/editorial.zh-CN.md'), file: 'source/editorial.zh-CN.md' },
   });
 }

@@ -2,14 +2,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { entries, getEntry, glossary, lookup } from '../src/index.js';
+import { entries, findTerms, getEntry, glossary, lookup } from '../src/index.js';
 import { formKeys, hasCjk } from '../src/tokenize.js';
 
+const pageEntries = entries.filter((e) => e.origin !== 'editorial');
+const editorialEntries = entries.filter((e) => e.origin === 'editorial');
+
 describe('shape', () => {
-  test('40 entries: 21 table rows and 21 sections, two of them the same concept', () => {
-    expect(entries).toHaveLength(40);
-    const rows = entries.filter((e) => e.sources.some((s) => s.heading === '黑话'));
-    const sections = entries.filter((e) => e.category === 'concept');
+  test('67 entries: the page’s 40 (21 rows, 21 sections, two of them one concept) and 27 editorial', () => {
+    expect(entries).toHaveLength(67);
+    expect(pageEntries).toHaveLength(40);
+    expect(editorialEntries).toHaveLength(27);
+    const rows = pageEntries.filter((e) => e.sources.some((s) => s.heading === '黑话'));
+    const sections = pageEntries.filter((e) => e.category === 'concept');
     expect(rows).toHaveLength(21);
     expect(sections).toHaveLength(21);
     expect(entries.filter((e) => e.gloss).map((e) => e.id)).toEqual(['latent-space', 'ldm']);
@@ -110,7 +115,7 @@ describe('invariants', () => {
     const lines = readFileSync(fileURLToPath(new URL('../source/glossary.zh-CN.md', import.meta.url)), 'utf8').split(
       '\n',
     );
-    for (const e of entries) {
+    for (const e of pageEntries) {
       for (const s of e.sources) {
         const line = lines[s.line - 1]!;
         if (s.heading === '黑话') expect(line.startsWith('|'), `${e.id}: ${line}`).toBe(true);
@@ -118,6 +123,9 @@ describe('invariants', () => {
         expect(s.url).toBe(`https://guide.novelai.dev/advanced/glossary#${encodeURIComponent(s.anchor)}`);
       }
     }
+    expect(new Set(pageEntries.flatMap((e) => e.sources.map((s) => s.file)))).toEqual(
+      new Set(['source/glossary.zh-CN.md']),
+    );
     expect(getEntry('overfitting')!.sources[0].anchor).toBe('过拟合-overfitting');
     expect(getEntry('batch-size')!.sources[0].anchor).toBe('batch-size');
   });
@@ -130,6 +138,102 @@ describe('invariants', () => {
       ['data augmentation', 'editorial'],
       ['数据增强', 'editorial'],
     ]);
+  });
+});
+
+describe('editorial entries', () => {
+  const editorialLines = readFileSync(
+    fileURLToPath(new URL('../source/editorial.zh-CN.md', import.meta.url)),
+    'utf8',
+  ).split('\n');
+
+  test.each(editorialEntries.map((e) => [e.id, e] as const))(
+    '%s: marked editorial, cites a primary source, has English text',
+    (_, e) => {
+      expect(e.origin).toBe('editorial');
+      expect(e.forms.every((f) => f.origin === 'editorial')).toBe(true);
+      expect(e.category).toBe('concept');
+      expect(e.references?.length).toBeGreaterThanOrEqual(1);
+      for (const r of e.references!) {
+        expect(r.url).toMatch(/^https?:\/\//);
+        expect(() => new URL(r.url)).not.toThrow();
+        expect(r.title.trim()).not.toBe('');
+      }
+      // The 来源 line is the entry's references, not part of its definition.
+      expect(e.definition.markdown).not.toMatch(/来源[：:]/);
+      expect(e.translations?.['en']?.definition.text.trim()).toBeTruthy();
+      expect(e.sources).toHaveLength(1);
+      const [source] = e.sources;
+      expect(source.file).toBe('source/editorial.zh-CN.md');
+      expect(source.url).toBeUndefined();
+      expect(editorialLines[source.line - 1]).toBe(`## ${source.heading}`);
+    },
+  );
+
+  test('the page’s entries are not editorial and cite no references', () => {
+    for (const e of pageEntries) {
+      expect(e.origin, e.id).toBeUndefined();
+      expect(e.references, e.id).toBeUndefined();
+    }
+  });
+
+  test('a book page is cited by its published address', () => {
+    const bookRefs = editorialEntries.flatMap((e) => e.references!).filter((r) => r.url.includes('novelai.dev'));
+    expect(bookRefs.length).toBeGreaterThan(0);
+    for (const r of bookRefs)
+      expect(r.url).toMatch(/^https:\/\/guide\.novelai\.dev\/(?:advanced|guide)\/[^.#]+(?:#\S+)?$/);
+  });
+
+  test.each([
+    ['LoRA', 'lora'],
+    ['lora', 'lora'],
+    ['低秩适应', 'lora'],
+    ['LyCORIS', 'lycoris'],
+    ['LoCon', 'locon'],
+    ['LoHa', 'loha'],
+    ['ControlNet', 'controlnet'],
+    ['SDXL', 'sdxl'],
+    ['refiner', 'sdxl-refiner'],
+    ['IP-Adapter', 'ip-adapter'],
+    ['ADetailer', 'adetailer'],
+    ['safetensors', 'safetensors'],
+    ['DPM++ 2M', 'dpmpp-2m'],
+    ['dpmpp_2m_sde', 'dpmpp-2m-sde'],
+    ['DPM++ SDE', 'dpmpp-sde'],
+    ['DPM++ 3M SDE', 'dpmpp-3m-sde'],
+    ['UniPC', 'unipc'],
+    ['Heun', 'heun'],
+    ['LCM', 'lcm'],
+    ['Karras', 'karras-scheduler'],
+    ['exponential', 'exponential-scheduler'],
+    ['normal', 'normal-scheduler'],
+    ['simple', 'simple-scheduler'],
+    ['sgm_uniform', 'sgm-uniform-scheduler'],
+    ['触发词', 'trigger-word'],
+    ['trigger words', 'trigger-word'],
+    ['底模', 'base-model'],
+    ['融合', 'model-merging'],
+    ['炼丹', 'lian-dan'],
+    ['出图', 'chu-tu'],
+  ])('lookup(%j) → %s', (surface, id) => {
+    expect(lookup(surface).map((e) => e.id)).toEqual([id]);
+  });
+
+  test('in running text: sampler and scheduler names, but not everyday words', () => {
+    expect(findTerms('DPM++ 2M SDE Karras, 炼丹炸炉了').map((m) => [m.text, m.ids])).toEqual([
+      ['DPM++ 2M SDE', ['dpmpp-2m-sde']],
+      ['Karras', ['karras-scheduler']],
+      ['炼丹', ['lian-dan']],
+      ['炸炉', ['overtrained']],
+    ]);
+    expect(findTerms('a simple, normal, exponential 输出图像 融合')).toEqual([]);
+  });
+
+  test('the slang points at the page’s slang it explains, and back', () => {
+    expect(getEntry('lian-dan')!.seeAlso).toEqual(['overtrained', 'failed-training']);
+    expect(getEntry('overtrained')!.seeAlso).toContain('lian-dan');
+    expect(getEntry('failed-training')!.seeAlso).toContain('lian-dan');
+    expect(getEntry('lora')!.seeAlso).toEqual(expect.arrayContaining(['hypernetwork', 'dreambooth']));
   });
 });
 
