@@ -17,7 +17,9 @@ Usage: sd-glossary-lsp --stdio | --node-ipc | --socket=<port> | --pipe=<name> [-
 Settings (workspace/configuration section "sdGlossary", or initializationOptions):
   enable, disabledLanguages, completion.enable, completion.maxItems, hover.verbosity ("full" | "summary"),
   locale ("auto" | "zh-CN" | "en" | "both"), builtin, glossaries (paths inside the workspace),
-  userGlossaries (absolute paths of your own glossary files; set them in your own configuration)
+  userGlossaries (absolute paths of your own glossary files; set them in your own configuration),
+  consistency.enable, consistency.severity ("error" | "warning" | "information" | "hint"): report spellings
+  the glossary discourages (Lora for LoRA) in markdown and plain text, with quick fixes
 Workspace glossaries: sd-glossary.md, .sd-glossary.md or sd-glossary.json at a workspace folder's root.
 `;
 

@@ -1,5 +1,7 @@
 import {
+  CodeActionKind,
   CompletionTriggerKind,
+  DocumentDiagnosticReportKind,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   FileChangeType,
@@ -12,6 +14,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Position,
+  type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createDocuments } from './documents.js';
@@ -52,7 +55,11 @@ export const SERVER_CAPABILITIES: InitializeResult['capabilities'] = {
   definitionProvider: true,
   documentSymbolProvider: true,
   workspaceSymbolProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
 };
+
+/** Pull diagnostics, for clients that ask for them (`textDocument/diagnostic`); the others get them pushed. */
+const DIAGNOSTIC_PROVIDER = { interFileDependencies: false, workspaceDiagnostics: false };
 
 /** What the client said it can do, from `initialize`. */
 interface ClientTraits {
@@ -60,6 +67,12 @@ interface ClientTraits {
   readonly documentationMarkdown: boolean;
   readonly pullsConfiguration: boolean;
   readonly locale: string | undefined;
+  /** Asks for diagnostics (`textDocument/diagnostic`) rather than taking them pushed. */
+  readonly pullsDiagnostics: boolean;
+  /** Can be asked to pull diagnostics again (`workspace/diagnostic/refresh`). */
+  readonly refreshesDiagnostics: boolean;
+  /** Creates files in workspace edits. */
+  readonly createsFiles: boolean;
 }
 
 function clientTraits(params: InitializeParams): ClientTraits {
@@ -71,6 +84,11 @@ function clientTraits(params: InitializeParams): ClientTraits {
       caps.textDocument?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? false,
     pullsConfiguration: caps.workspace?.configuration === true,
     locale,
+    pullsDiagnostics: caps.textDocument?.diagnostic !== undefined,
+    refreshesDiagnostics: caps.workspace?.diagnostics?.refreshSupport === true,
+    createsFiles:
+      caps.workspace?.workspaceEdit?.documentChanges === true &&
+      (caps.workspace.workspaceEdit.resourceOperations?.includes('create') ?? false),
   };
 }
 
@@ -174,7 +192,25 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   }
 
   const reconfigure = (): Promise<void> =>
-    glossaries.configure(scope, settings).catch(logError('could not read glossaries'));
+    glossaries.configure(scope, settings).then(diagnoseAll).catch(logError('could not read glossaries'));
+
+  /** Documents sent diagnostics, so that they are cleared when the check goes off. */
+  const diagnosed = new Set<string>();
+  /** Pushes a document's diagnostics to a client that does not pull them. */
+  function diagnose(document: TextDocument): void {
+    if (client.pullsDiagnostics) return;
+    const diagnostics = glossaries.service().diagnostics(document, context(false));
+    if (diagnostics.length === 0 && !diagnosed.has(document.uri)) return;
+    if (diagnostics.length) diagnosed.add(document.uri);
+    else diagnosed.delete(document.uri);
+    connection.sendDiagnostics({ uri: document.uri, diagnostics }).catch(logError('could not send diagnostics'));
+  }
+  /** The settings or the glossaries changed: every open document's diagnostics again. */
+  function diagnoseAll(): void {
+    if (client.pullsDiagnostics) {
+      if (client.refreshesDiagnostics) connection.languages.diagnostics.refresh();
+    } else for (const document of documents.all()) diagnose(document);
+  }
 
   const disposables = [
     connection.onInitialize((params) => {
@@ -184,7 +220,10 @@ export function createServer(options: ServerOptions): { dispose(): void } {
       if (params.initializationOptions !== undefined && params.initializationOptions !== null) {
         settings = parseSettings(params.initializationOptions);
       }
-      return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'sd-glossary-lsp', version } };
+      const capabilities = client.pullsDiagnostics
+        ? { ...SERVER_CAPABILITIES, diagnosticProvider: DIAGNOSTIC_PROVIDER }
+        : SERVER_CAPABILITIES;
+      return { capabilities, serverInfo: { name: 'sd-glossary-lsp', version } };
     }),
     connection.onShutdown(() => {
       phase = 'shut down';
@@ -223,8 +262,50 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     documents.onDidOpen(({ document }) => {
       glossaries.documentOpened(document.uri, document.getText()).catch(logError(document.uri));
     }),
-    documents.onDidChangeContent(({ document }) => glossaries.documentEdited(document.uri, () => document.getText())),
-    documents.onDidClose(({ document }) => glossaries.documentClosed(document.uri)),
+    documents.onDidChangeContent(({ document }) => {
+      glossaries.documentEdited(document.uri, () => document.getText());
+      diagnose(document);
+    }),
+    documents.onDidClose(({ document }) => {
+      glossaries.documentClosed(document.uri);
+      if (diagnosed.delete(document.uri)) {
+        connection
+          .sendDiagnostics({ uri: document.uri, diagnostics: [] })
+          .catch(logError('could not send diagnostics'));
+      }
+    }),
+    connection.languages.diagnostics.on(
+      // (The library types this handler's errors with cancellation data; ours carry none.)
+      inTurn((params, token) => {
+        if (token.isCancellationRequested) return cancelled();
+        const uri = documentUri(params);
+        if (uri === undefined) return invalid('textDocument.uri must be a string');
+        const document = documents.get(uri);
+        const items = document ? glossaries.service().diagnostics(document, context(false)) : [];
+        return { kind: DocumentDiagnosticReportKind.Full, items };
+      }) as Parameters<typeof connection.languages.diagnostics.on>[0],
+    ),
+    connection.onCodeAction(
+      inTurn((params, token) => {
+        if (token.isCancellationRequested) return cancelled();
+        const uri = documentUri(params);
+        if (uri === undefined) return invalid('textDocument.uri must be a string');
+        const range = (params as { range?: Partial<Range> }).range;
+        if (!isPosition(range?.start) || !isPosition(range.end)) return invalid('range must have a start and an end');
+        const diagnostics = (params as { context?: { diagnostics?: unknown } }).context?.diagnostics;
+        const document = documents.get(uri);
+        if (!document) return null;
+        return glossaries
+          .service()
+          .codeActions(
+            document,
+            { start: range.start, end: range.end },
+            Array.isArray(diagnostics) ? diagnostics : [],
+            context(false),
+            glossaries.glossaryTarget(uri, client.createsFiles),
+          );
+      }),
+    ),
     connection.onHover(
       inTurn((params, token) =>
         atPosition(params, token, (document, position) =>

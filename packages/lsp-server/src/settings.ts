@@ -11,6 +11,12 @@ export type LocaleChoice = 'auto' | 'zh-CN' | 'en' | 'both';
 /** The choices of `locale`, in the order a settings UI lists them. */
 export const LOCALE_CHOICES: readonly LocaleChoice[] = ['auto', 'zh-CN', 'en', 'both'];
 
+/** How a discouraged spelling of a term is reported. */
+export type ConsistencySeverity = 'error' | 'warning' | 'information' | 'hint';
+
+/** The choices of `consistency.severity`. */
+export const SEVERITY_CHOICES: readonly ConsistencySeverity[] = ['error', 'warning', 'information', 'hint'];
+
 /** The server's settings (`sdGlossary.*` on the client side). */
 export interface Settings {
   /** Everything on or off. */
@@ -33,6 +39,11 @@ export interface Settings {
    * workspace's (the VS Code extension declares it machine-scoped, which workspace settings cannot set).
    */
   readonly userGlossaries: readonly string[];
+  /**
+   * Report spellings the glossary discourages (`Lora` for `LoRA`) in markdown and plain text, with
+   * quick fixes; off unless turned on.
+   */
+  readonly consistency: { readonly enable: boolean; readonly severity: ConsistencySeverity };
 }
 
 /** What a client gets without sending any settings (Neovim users usually send none). */
@@ -45,6 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   builtin: true,
   glossaries: [],
   userGlossaries: [],
+  consistency: { enable: false, severity: 'information' },
 };
 
 /**
@@ -75,6 +87,8 @@ export function parseSettings(raw: unknown): Settings {
   if (!isRecord(section)) return DEFAULT_SETTINGS;
   const completion = isRecord(section['completion']) ? section['completion'] : {};
   const hover = isRecord(section['hover']) ? section['hover'] : {};
+  const consistency = isRecord(section['consistency']) ? section['consistency'] : {};
+  const severity = consistency['severity'];
   const maxItems = completion['maxItems'];
   const verbosity = hover['verbosity'];
   const disabled = section['disabledLanguages'];
@@ -103,6 +117,12 @@ export function parseSettings(raw: unknown): Settings {
     userGlossaries: Array.isArray(section['userGlossaries'])
       ? section['userGlossaries'].filter((x): x is string => typeof x === 'string' && isUserGlossaryPath(x))
       : DEFAULT_SETTINGS.userGlossaries,
+    consistency: {
+      enable: typeof consistency['enable'] === 'boolean' ? consistency['enable'] : DEFAULT_SETTINGS.consistency.enable,
+      severity: SEVERITY_CHOICES.includes(severity as ConsistencySeverity)
+        ? (severity as ConsistencySeverity)
+        : DEFAULT_SETTINGS.consistency.severity,
+    },
   };
 }
 

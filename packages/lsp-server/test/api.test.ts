@@ -37,6 +37,7 @@ test('@sd-glossary/lsp-server/settings exports', () => {
   expect(Object.keys(settings).sort()).toEqual([
     'DEFAULT_SETTINGS',
     'LOCALE_CHOICES',
+    'SEVERITY_CHOICES',
     'isAbsolutePath',
     'isUserGlossaryPath',
     'localesToShow',

@@ -37,6 +37,7 @@ export const EXPECTED_CAPABILITIES = {
   definitionProvider: true,
   documentSymbolProvider: true,
   workspaceSymbolProvider: true,
+  codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
 };
 
 export interface TestClient {

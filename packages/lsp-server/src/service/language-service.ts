@@ -9,6 +9,8 @@ import {
 } from '@sd-glossary/data';
 import {
   CompletionItemKind,
+  type CodeAction,
+  type Diagnostic,
   MarkupKind,
   SymbolKind,
   type CompletionItem,
@@ -23,7 +25,15 @@ import {
 import type { TermItem } from '../protocol.js';
 import { localesToShow, servesLanguage, type Settings } from '../settings.js';
 import { attributionOf, entryMarkdown, entryPlainText } from './content.js';
-import type { ServiceDocument } from './document.js';
+import {
+  addTermAction,
+  discouragedForms,
+  expansionOf,
+  explainAction,
+  spellingFixes,
+  type GlossaryTarget,
+} from './consistency.js';
+import { lineAt, type ServiceDocument } from './document.js';
 import { urlSpans } from './extractors/regions.js';
 import { createLineMatches } from './line-matches.js';
 import { completionPrefixes } from './prefix.js';
@@ -114,6 +124,27 @@ export interface LanguageService {
    * @returns the markdown, or `undefined` for an unknown id.
    */
   describe(id: string, context: RequestContext): string | undefined;
+  /**
+   * Spellings the glossary discourages (`Lora` for `LoRA`) in a prose document, when the settings
+   * turn the check on.
+   * @returns the diagnostics; empty when the check is off or the document is not prose.
+   */
+  diagnostics(document: ServiceDocument, context: RequestContext): Diagnostic[];
+  /**
+   * Code actions at a range: quick fixes for discouraged spellings (this use, or every use in the
+   * file), "Explain on first use" at a term's first use in markdown, and "Add to the workspace
+   * glossary" for a selection that is not a term yet.
+   * @param diagnostics - the diagnostics the client sends with the request.
+   * @param target - the workspace glossary a new term goes to; absent: none may be written.
+   * @returns the actions; empty when there are none.
+   */
+  codeActions(
+    document: ServiceDocument,
+    range: Range,
+    diagnostics: readonly Diagnostic[],
+    context: RequestContext,
+    target?: GlossaryTarget,
+  ): CodeAction[];
   /** Drops what is remembered about a document. */
   forget(uri: string): void;
   /** Builds the glossary's indexes (matcher, search) ahead of the first request that needs them. */
@@ -160,6 +191,23 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
         match: { ...match, start: match.start + piece.start, end: match.end + piece.start },
       }
     );
+  }
+
+  /** Whether a term at a place is the document's first use of its entry. */
+  function isFirstUse(
+    document: ServiceDocument,
+    entry: GlossaryEntry,
+    at: { line: number; match: TermMatch },
+  ): boolean {
+    for (let line = 0; line <= at.line; line++) {
+      for (const piece of lines.pieces(document, line)) {
+        for (const match of piece.matches) {
+          if (line === at.line && piece.start + match.start >= at.match.start) return true;
+          if (match.ids.includes(entry.id)) return false;
+        }
+      }
+    }
+    return true;
   }
 
   function entriesOf(match: TermMatch): GlossaryEntry[] {
@@ -312,6 +360,41 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
         entry &&
         render(entry, { ...context, markdown: true, settings: { ...context.settings, hover: { verbosity: 'full' } } })
       );
+    },
+
+    diagnostics(document, context) {
+      const { consistency } = context.settings;
+      if (!consistency.enable || !servesLanguage(context.settings, document.languageId)) return [];
+      return discouragedForms(document, lines, index, consistency.severity);
+    },
+
+    codeActions(document, range, diagnostics, context, target) {
+      if (!servesLanguage(context.settings, document.languageId) || !validPosition(document, range.start)) return [];
+      const actions = spellingFixes(
+        document.uri,
+        diagnostics,
+        diagnostics.length ? discouragedForms(document, lines, index, context.settings.consistency.severity) : [],
+      );
+      const found = matchAt(document, range.start, context.settings);
+      const entry = found && entriesOf(found.match)[0];
+      if (found && entry && document.languageId === 'markdown' && isFirstUse(document, entry, found)) {
+        const lineText = lineAt(document, found.line);
+        const expansion = expansionOf(entry, found.match.text, textsOf(entry, context)[0]!.summary);
+        const termRange = {
+          start: { line: found.line, character: found.match.start },
+          end: { line: found.line, character: found.match.end },
+        };
+        const explain = expansion && explainAction(document.uri, termRange, lineText, expansion);
+        if (explain) actions.push(explain);
+      }
+      const selected = range.start.line === range.end.line ? document.getText(range) : '';
+      if (target && selected.trim() && index.lookup(selected.trim()).length === 0) {
+        const line = range.start.line;
+        const name = document.uri.slice(document.uri.lastIndexOf('/') + 1);
+        const add = addTermAction(selected, lineAt(document, line), `${decodeURIComponent(name)}:${line + 1}`, target);
+        if (add) actions.push(add);
+      }
+      return actions;
     },
 
     forget(uri) {

@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGlossaryIndex } from '@sd-glossary/data';
 import {
@@ -8,6 +8,7 @@ import {
   type FileSystemWatcher,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver';
+import type { GlossaryTarget } from '../service/consistency.js';
 import { createLanguageService, type GlossarySource, type LanguageService } from '../service/language-service.js';
 import { DEFAULT_SETTINGS, isAbsolutePath, type Settings } from '../settings.js';
 import {
@@ -17,6 +18,7 @@ import {
   type WorkspaceFiles,
 } from './manager.js';
 import { mergeGlossaries } from './merge.js';
+import { isInside } from './paths.js';
 
 /** Where the server writes what it has to say (the client's output channel, usually). */
 export interface Logger {
@@ -66,6 +68,13 @@ export interface GlossaryController {
   documentEdited(uri: string, text: () => string): void;
   /** A document was closed. */
   documentClosed(uri: string): void;
+  /**
+   * The markdown glossary a term found in a document can be added to: the one at the root of the
+   * workspace folder that holds the document, or a new `sd-glossary.md` there.
+   * @param canCreate - the client can create files in a workspace edit.
+   * @returns the target; `undefined` outside the workspace folders or in an untrusted workspace.
+   */
+  glossaryTarget(documentUri: string, canCreate: boolean): GlossaryTarget | undefined;
   dispose(): void;
 }
 
@@ -255,6 +264,16 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
 
     documentClosed(uri) {
       current?.forget(uri);
+    },
+
+    glossaryTarget(documentUri, canCreate) {
+      const path = localPath(documentUri);
+      const folder = path && scope.trusted ? scope.folders.find((f) => isInside(f, path)) : undefined;
+      if (!workspace || folder === undefined) return undefined;
+      const markdown = DEFAULT_GLOSSARY_NAMES.filter((n) => n.endsWith('.md')).map((n) => join(folder, n));
+      const existing = workspace.files().find((f) => markdown.includes(f.path));
+      if (existing) return { uri: existing.uri, text: existing.text, canCreate };
+      return { uri: pathToFileURL(markdown[0]!).href, text: undefined, canCreate };
     },
 
     dispose() {
