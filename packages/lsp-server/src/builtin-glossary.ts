@@ -1,20 +1,31 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createGlossaryIndex, glossary } from '@sd-glossary/data';
 import type { GlossarySource } from './service/language-service.js';
 
 /**
  * The built-in glossary of @sd-glossary/data, with its source markdown for go to definition.
- * @param sourceFile - the source markdown's path, when it is not beside the installed data package
+ * @param sourceFile - the page's source markdown path, when it is not beside the installed data package
  *   (the VS Code extension ships its own copy).
- * @returns the glossary source; `sourceUri` is `undefined` when the markdown cannot be found.
+ * @returns the glossary source; `sourceUri` is `undefined` when the markdown an entry is written in
+ *   cannot be found.
  */
 export function builtinGlossary(sourceFile?: string): GlossarySource {
   const file = sourceFile ?? installedSource();
-  const uri = file !== undefined && existsSync(file) ? pathToFileURL(file).href : undefined;
-  return { index: createGlossaryIndex(glossary), sourceUri: () => uri };
+  // Entries name their markdown relative to the package (`source/glossary.zh-CN.md`,
+  // `source/editorial.zh-CN.md`): the editorial page sits beside the page, wherever the page is copied.
+  const uris = new Map<string, string | undefined>();
+  const uriOf = (rel: string): string | undefined => {
+    if (!uris.has(rel)) {
+      const beside = (f: string): string => (rel === glossary.source?.file ? f : join(dirname(f), basename(rel)));
+      const path = file === undefined ? undefined : beside(file);
+      uris.set(rel, path !== undefined && existsSync(path) ? pathToFileURL(path).href : undefined);
+    }
+    return uris.get(rel);
+  };
+  return { index: createGlossaryIndex(glossary), sourceUri: (entry) => uriOf(entry.sources[0].file) };
 }
 
 /** The source markdown inside the installed data package, when there is one to find. */

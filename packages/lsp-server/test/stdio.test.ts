@@ -93,6 +93,16 @@ describe('sd-glossary-lsp --stdio', () => {
           textEdit: { range, newText: 'CFG' },
           data: { id: 'cfg' },
         },
+        // 触发词 by its pinyin initials, cfc.
+        {
+          label: '触发词',
+          kind: 14,
+          detail: getEntry('trigger-word')!.summary,
+          filterText: 'cf',
+          sortText: '0001',
+          textEdit: { range, newText: '触发词' },
+          data: { id: 'trigger-word' },
+        },
       ],
     });
     const capped = await client.request<{ items: unknown[] }>('textDocument/completion', {

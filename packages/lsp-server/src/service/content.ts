@@ -7,17 +7,26 @@ export interface Attribution {
   readonly license: string;
   /** e.g. `© 2022 StableDiffusionBook`. */
   readonly holder: string;
+  /** Whose the editorial entries are, e.g. `© 2026 SD Glossary contributors`, when the notice says. */
+  readonly editorialHolder?: string;
 }
 
 /**
  * The attribution a glossary document declares.
  * @param glossary - the document.
- * @returns its licence and copyright holder; `undefined` parts when the document has no licence.
+ * @returns its licence and copyright holders (the first one the notice names, and the one it names for
+ *   `Entries of origin "editorial"`); `undefined` when the document has no licence.
  */
 export function attributionOf(glossary: Glossary): Attribution | undefined {
   if (!glossary.license) return undefined;
-  const holder = /Copyright \(C\) (\d{4}) ([^.]+)\./.exec(glossary.license.notice);
-  return { license: glossary.license.spdx, holder: holder ? `© ${holder[1]} ${holder[2]}` : glossary.license.notice };
+  const { notice, spdx } = glossary.license;
+  const holder = /Copyright \(C\) (\d{4}) ([^.]+)\./.exec(notice);
+  const editorial = /Entries of origin "editorial": Copyright \(C\) (\d{4}) ([^.]+)\./.exec(notice);
+  return {
+    license: spdx,
+    holder: holder ? `© ${holder[1]} ${holder[2]}` : notice,
+    ...(editorial && { editorialHolder: `© ${editorial[1]} ${editorial[2]}` }),
+  };
 }
 
 function otherNames(entry: GlossaryEntry): string[] {
@@ -122,9 +131,23 @@ export function entryPlainText(
   return parts.join('\n\n');
 }
 
-/** The last line of a hover: where the entry is written and, for the built-in glossary, its licence. */
+/** An editorial entry's references, as links or as plain `title url` pairs. */
+function references(entry: GlossaryEntry, markdown: boolean): string {
+  return (entry.references ?? [])
+    .map((r) => (markdown ? `[${escapeMarkdown(r.title)}](${destination(r.url)})` : `${r.title} ${r.url}`))
+    .join(', ');
+}
+
+/**
+ * The last line of a hover: where the entry is written and, for the built-in glossary, its licence.
+ * An editorial entry is not the book's: its line says so and names the sources it rests on instead.
+ */
 function sourceLine(entry: GlossaryEntry, origin: Attribution | string, markdown: boolean): string {
   const attribution = typeof origin === 'string' ? undefined : origin;
+  if (entry.origin === 'editorial' && attribution) {
+    const holder = attribution.editorialHolder ?? attribution.holder;
+    return `— SD Glossary editorial, sources: ${references(entry, markdown)} · ${attribution.license} · ${holder}`;
+  }
   const source = entry.sources[0];
   // A concept's own heading names it ("代次 (Epoch)"); a table row is named under its table's heading.
   const where = source.heading.includes(entry.headword) ? source.heading : `${source.heading} › ${entry.headword}`;
@@ -135,5 +158,6 @@ function sourceLine(entry: GlossaryEntry, origin: Attribution | string, markdown
     : `${attribution ? '' : `${origin as string}: `}${markdown ? escapeMarkdown(source.file) : source.file}:` +
       source.line;
   const licence = attribution ? ` · ${attribution.license} · ${attribution.holder}` : '';
-  return `— ${link}${licence}`;
+  const editorial = entry.origin === 'editorial' ? ` · editorial, sources: ${references(entry, markdown)}` : '';
+  return `— ${link}${editorial}${licence}`;
 }

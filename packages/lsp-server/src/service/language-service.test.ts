@@ -1,8 +1,13 @@
-import { getEntry } from '@sd-glossary/data';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getEntry, localize } from '@sd-glossary/data';
 import { describe, expect, test } from 'vitest';
 import { at, textOf } from '../../test/cursor.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings.js';
 import { builtinGlossary } from '../builtin-glossary.js';
+import { attributionOf, entryMarkdown } from './content.js';
 import { createLanguageService, MAX_SYMBOL_USES, type RequestContext } from './language-service.js';
 import { PIECE_LENGTH, pieceStarts } from './line-matches.js';
 
@@ -159,6 +164,54 @@ describe('hover content', () => {
     ]);
   });
 
+  test('an editorial entry says it is SD Glossary’s and names its sources, in markdown and in plain text', () => {
+    const lora = getEntry('lora')!;
+    const hover = (marked: string, context: RequestContext): string => {
+      const { document, position } = at(marked);
+      return (service.hover(document, position, context)!.contents as { value: string }).value;
+    };
+    expect(hover('a ‸LoRA', md)).toBe(
+      [
+        '**LoRA** · Low-Rank Adaptation · 低秩适应',
+        lora.definition.markdown,
+        '— SD Glossary editorial, sources: ' +
+          '[LoRA: Low-Rank Adaptation of Large Language Models (arXiv:2106.09685)]' +
+          '(https://arxiv.org/abs/2106.09685), ' +
+          '[cloneofsimo/lora: Low-rank Adaptation for Fast Text-to-Image Diffusion Fine-tuning]' +
+          '(https://github.com/cloneofsimo/lora) · GFDL-1.3-or-later · © 2026 SD Glossary contributors',
+      ].join('\n\n'),
+    );
+    expect(hover('用 ‸炼丹 的比喻', plain).split('\n\n').at(-1)).toBe(
+      '— SD Glossary editorial, sources: ' +
+        '实战技巧：噪声 https://guide.novelai.dev/guide/prompt-engineering/practice#%E5%99%AA%E5%A3%B0, ' +
+        '术语解释：黑话 https://guide.novelai.dev/advanced/glossary#%E9%BB%91%E8%AF%9D' +
+        ' · GFDL-1.3-or-later · © 2026 SD Glossary contributors',
+    );
+    const summary = hover('‸Karras', withSettings({ hover: { verbosity: 'summary' } })).split('\n\n');
+    expect(summary).toHaveLength(3);
+    expect(summary[0]).toBe('**Karras** · Karras scheduler');
+    expect(summary[2]).toMatch(/^— SD Glossary editorial, sources: \[Elucidating .*© 2026 SD Glossary contributors$/);
+  });
+
+  test('a workspace glossary’s editorial entry keeps its place and names its sources', () => {
+    const lora = getEntry('lora')!;
+    const markdown = entryMarkdown(lora, [localize(lora)], 'summary', 'workspace glossary');
+    expect(markdown.split('\n\n').at(-1)).toBe(
+      '— workspace glossary: source/editorial.zh-CN.md:11 · editorial, sources: ' +
+        '[LoRA: Low-Rank Adaptation of Large Language Models (arXiv:2106.09685)](https://arxiv.org/abs/2106.09685), ' +
+        '[cloneofsimo/lora: Low-rank Adaptation for Fast Text-to-Image Diffusion Fine-tuning]' +
+        '(https://github.com/cloneofsimo/lora)',
+    );
+  });
+
+  test('the built-in glossary’s attribution names who wrote the editorial entries', () => {
+    expect(attributionOf(builtinGlossary().index.glossary)).toEqual({
+      license: 'GFDL-1.3-or-later',
+      holder: '© 2022 StableDiffusionBook',
+      editorialHolder: '© 2026 SD Glossary contributors',
+    });
+  });
+
   test('a shared form shows every entry', () => {
     const { document, position } = at('an ‸embedding');
     const value = (service.hover(document, position, md)!.contents as { value: string }).value;
@@ -220,8 +273,11 @@ describe('completion', () => {
     expect(items.slice(0, 3)).toEqual([
       ['ds', undefined],
       ['db', undefined],
-      ['data augmentation', 'aug'],
+      ['DPM++ 2M', undefined],
     ]);
+    const at = (label: string): number => items.findIndex(([l]) => l === label);
+    expect(at('data augmentation')).toBeGreaterThan(at('DPM++ SDE'));
+    expect(items[at('data augmentation')]).toEqual(['data augmentation', 'aug']);
     expect(complete('dai‸')!.items.map((i) => i.label)).toEqual(['代次', '代价函数']);
   });
 
@@ -243,7 +299,9 @@ describe('completion', () => {
     expect(complete('a ‸')).toBeNull();
     expect(complete('qqqq‸')).toBeNull();
     const all = complete('a ‸', true)!;
-    expect(all.items).toHaveLength(40);
+    // Every entry, up to the default maxItems (50): there are more.
+    expect(all.items).toHaveLength(50);
+    expect(all.isIncomplete).toBe(true);
     expect(all.items[0]!.textEdit).toEqual({ range: range(2, 2), newText: all.items[0]!.label });
   });
 
@@ -268,6 +326,18 @@ describe('definition and symbols', () => {
     expect(service.definition(at('a ‸b').document, at('a ‸b').position, md)).toBeNull();
   });
 
+  test('go to definition opens an editorial entry in the editorial markdown beside the page', () => {
+    const installed = builtinGlossary();
+    const lora = getEntry('lora')!;
+    expect(installed.sourceUri(lora)).toMatch(/\/source\/editorial\.zh-CN\.md$/);
+    expect(installed.sourceUri(getEntry('vae')!)).toMatch(/\/source\/glossary\.zh-CN\.md$/);
+    // A copy of the page alone, under any name (as the VS Code extension ships), has no editorial file beside it.
+    const copy = join(mkdtempSync(join(tmpdir(), 'sd-glossary-')), 'page.md');
+    writeFileSync(copy, '');
+    expect(builtinGlossary(copy).sourceUri(getEntry('vae')!)).toBe(pathToFileURL(copy).href);
+    expect(builtinGlossary(copy).sourceUri(lora)).toBeUndefined();
+  });
+
   test('document symbols: the terms a kohya config touches, each with its uses', () => {
     const { document } = at(
       '[training]\ntrain_batch_size = 4\nmax_train_epochs = 10\nclip_skip = 2\nvae = "sd-vae-ft-mse"\n‸',
@@ -285,7 +355,7 @@ describe('definition and symbols', () => {
 
   test('workspace symbols search the glossary', () => {
     expect(service.workspaceSymbols('zl', 10).map((s) => s.name)).toEqual(['炸炉', 'Tensor']);
-    expect(service.workspaceSymbols('', 100)).toHaveLength(40);
+    expect(service.workspaceSymbols('', 100)).toHaveLength(67);
     expect(createLanguageService({ ...glossary, sourceUri: () => undefined }).workspaceSymbols('zl', 10)).toEqual([]);
   });
 });
