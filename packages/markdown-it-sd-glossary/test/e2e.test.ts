@@ -85,7 +85,7 @@ describe('a VitePress site built with markdown-it-sd-glossary', () => {
     await term.hover();
     // The tooltip is the CSS ::after box: its text and that it is drawn.
     const tooltip = await term.evaluate((el) => {
-      const style = getComputedStyle(el, '::after');
+      const style = el.ownerDocument.defaultView!.getComputedStyle(el, '::after');
       return { content: style.content, display: style.display, width: parseFloat(style.width) };
     });
     expect(tooltip.content).toBe(JSON.stringify(summary('overtrained')));

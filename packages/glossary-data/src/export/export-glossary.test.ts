@@ -44,7 +44,11 @@ const sample: Glossary = {
       '变分自编码器。',
     ),
     entry('overtrained', [['炸炉', 'zha lu', 'zl']], '指训练\t过度拟合。', ['Overfitted run', 'A run that overfits.']),
-    entry('dreambooth', ['db', { text: 'dbx', scan: false }, 'DreamBooth'], '一种训练方法 [1]。'),
+    {
+      ...entry('dreambooth', ['db', { text: 'dbx', scan: false }, 'DreamBooth'], '一种训练方法 [1]。'),
+      preferred: 'DreamBooth',
+      discouraged: ['Dreambooth', 'dreambooth'],
+    },
     entry('checkpoint', ['Checkpoint', 'ckpt', 'sd-v1.5'], '模型文件。'),
   ],
 };
@@ -82,7 +86,7 @@ describe('formats', () => {
     );
   });
 
-  test('vale: accept.txt with cased names exact, the rest in any case, regex characters escaped; no reject.txt', () => {
+  test('vale: accept.txt with cased names exact, the rest in any case, regex characters escaped; reject.txt', () => {
     expect(files('vale')).toEqual({
       'config/vocabularies/SDGlossary/accept.txt':
         `# ${notice}\n` +
@@ -99,6 +103,7 @@ describe('formats', () => {
           '炸炉',
         ].join('\n') +
         '\n',
+      'config/vocabularies/SDGlossary/reject.txt': `# ${notice}\nDreambooth\ndreambooth\n`,
     });
   });
 
@@ -189,7 +194,9 @@ describe('the built-in glossary', () => {
     vale: (text) => {
       const lines = text.split('\n').slice(1, -1);
       const exact = lines.filter((l) => /^[\p{L}\p{N}]+$/u.test(l) && !/\p{sc=Han}/u.test(l));
-      return [exact, lines.slice(exact.length).map((l) => l.replace(/^\(\?i\)/, '').replace(/\\/g, ''))];
+      const rest = lines.slice(exact.length).map((l) => l.replace(/^\(\?i\)/, '').replace(/\\/g, ''));
+      // reject.txt has exact spellings only.
+      return rest.length ? [exact, rest] : [exact];
     },
     textlint: (text) => [JSON.parse(text) as string[]],
     'various-complements': (text) => [

@@ -27,7 +27,7 @@ export interface ExportFormatInfo {
 /** Every export format, in the order usage texts list them. */
 export const exportFormats: Readonly<Record<ExportFormat, ExportFormatInfo>> = {
   cspell: { description: 'cspell dictionary: cspell-ext.json and dict/sd-glossary.txt', multiFile: true },
-  vale: { description: 'Vale vocabulary: config/vocabularies/SDGlossary/accept.txt', multiFile: false },
+  vale: { description: 'Vale vocabulary: config/vocabularies/SDGlossary/accept.txt and reject.txt', multiFile: true },
   textlint: { description: 'textlint-rule-terminology terms: terminology.json', multiFile: false },
   'various-complements': { description: 'Obsidian Various Complements dictionary: sd-glossary.txt', multiFile: false },
   'mkdocs-abbr': { description: 'MkDocs / Python-Markdown abbreviations: abbreviations.md', multiFile: false },
@@ -46,6 +46,8 @@ interface Term {
   /** Pinyin of the Chinese names: syllables run together, then initials. */
   readonly pinyin: readonly string[];
   readonly url: string | undefined;
+  /** Spellings the glossary discourages (`Lora` for `LoRA`). */
+  readonly discouraged: readonly string[];
 }
 
 // Han, kana and hangul: cspell blanks these out before it checks a text, so words made of them never
@@ -77,6 +79,7 @@ function collectTerms(glossaries: readonly Glossary[], locale: string | undefine
           ),
         ],
         url: entry.sources[0].url,
+        discouraged: entry.discouraged ?? [],
       });
     }
   }
@@ -135,9 +138,13 @@ function vale(terms: readonly Term[], notice: string): ExportedFile[] {
   const lower = new Set(cased.map((w) => w.toLowerCase()));
   const names = sortedUnique(terms.flatMap((t) => t.names)).filter((n) => !lower.has(n.toLowerCase()));
   const lines = [...cased, ...names.map((n) => (CJK.test(n) ? escapeRegExp(n) : `(?i)${escapeRegExp(n)}`))];
-  return [
-    { path: 'config/vocabularies/SDGlossary/accept.txt', text: `# ${notice}\n${lines.map((l) => `${l}\n`).join('')}` },
-  ];
+  // The spellings a glossary discourages, exactly as written: Vale's Avoid rule flags them.
+  const rejected = sortedUnique(terms.flatMap((t) => t.discouraged)).map(escapeRegExp);
+  const file = (name: string, entries: string[]): ExportedFile => ({
+    path: `config/vocabularies/SDGlossary/${name}`,
+    text: `# ${notice}\n${entries.map((l) => `${l}\n`).join('')}`,
+  });
+  return [file('accept.txt', lines), ...(rejected.length ? [file('reject.txt', rejected)] : [])];
 }
 
 function textlint(terms: readonly Term[]): ExportedFile[] {

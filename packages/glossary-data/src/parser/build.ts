@@ -14,6 +14,7 @@ import {
 import { pinyinOf } from './pinyin.js';
 import { glossarySchema, glossarySchemaIssues, schemaIssues, schemaValidators } from './schemas.js';
 import { idFromText } from './slug.js';
+import { createTermMatcher } from '../term-matcher.js';
 import { hasCjk } from '../tokenize.js';
 
 /** What SD Glossary adds to one entry (see schema/overlay.schema.json). */
@@ -23,6 +24,8 @@ export interface OverlayEntry {
   aliases?: string[];
   noScan?: string[];
   seeAlso?: string[];
+  preferred?: string;
+  discouraged?: string[];
 }
 
 /** The overlay file: additions to the page, all marked in the built data. */
@@ -354,6 +357,28 @@ function buildEntry(
       });
   });
 
+  // The spelling to write, and those not to: the preferred one is a form, and the matcher finds each
+  // discouraged one as this entry, whole, or the server could never report it.
+  if (item?.preferred !== undefined && !forms.some((f) => f.text === item.preferred)) {
+    issues.push({
+      ...overlayAt(overlayPath('preferred')),
+      message: `preferred: "${item.preferred}" is not a form of "${draft.headword}"`,
+    });
+  }
+  const matcher = item?.discouraged && createTermMatcher(forms.map((f) => ({ text: f.text, id: 'this' })));
+  item?.discouraged?.forEach((text, i) => {
+    const [match] = matcher!.findAll(text);
+    if (text === item.preferred || !match || match.start !== 0 || match.end !== text.length) {
+      issues.push({
+        ...overlayAt(overlayPath('discouraged', i)),
+        message:
+          text === item.preferred
+            ? `discouraged: "${text}" is the preferred spelling`
+            : `discouraged: "${text}" is not a spelling of a form of "${draft.headword}", so it would never be found`,
+      });
+    }
+  });
+
   const toLink = (link: DraftLink): Link => ({
     title: link.title,
     url: link.url,
@@ -374,6 +399,8 @@ function buildEntry(
     links,
     ...(editorial && { origin: 'editorial' as const }),
     ...(draft.references && { references: draft.references.map(toLink) as [Link, ...Link[]] }),
+    ...(item?.preferred !== undefined && { preferred: item.preferred }),
+    ...(item?.discouraged && { discouraged: item.discouraged as [string, ...string[]] }),
     seeAlso: item?.seeAlso ?? [],
     sources: sourcesOf(draft, editorial ? undefined : options.source?.url),
   };
@@ -425,6 +452,8 @@ function entryPositions(
   draft.links.forEach((link, i) => where.set(`links/${i}`, link.at));
   (draft.references ?? []).forEach((link, i) => where.set(`references/${i}`, link.at));
   (item?.seeAlso ?? []).forEach((_, i) => where.set(`seeAlso/${i}`, overlayAt(overlayPath('seeAlso', i))));
+  if (item?.preferred !== undefined) where.set('preferred', overlayAt(overlayPath('preferred')));
+  (item?.discouraged ?? []).forEach((_, i) => where.set(`discouraged/${i}`, overlayAt(overlayPath('discouraged', i))));
   return where;
 }
 
