@@ -68,6 +68,7 @@ export function localize(entry: GlossaryEntry, locale?: string): LocalizedText {
 }
 
 export { createAnnotator, type Annotator, type AnnotatorOptions, type TermAnnotation } from './annotate.js';
+export { findDiscouraged, fixDiscouraged, type DiscouragedUse } from './spelling.js';
 export { localizeEntry, type LocalizedText } from './localize.js';
 export { createGlossaryIndex, type GlossaryIndex } from './glossary-index.js';
 export { createTermMatcher, type MatchableForm, type TermMatch, type TermMatcher } from './term-matcher.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { exportGlossary, type ExportedFile } from '../export/export-glossary.js';
-import { glossary } from '../index.js';
+import { getEntry, glossary } from '../index.js';
 import { runCli, type CliIo } from './run.js';
 
 function fakeIo(files: Record<string, string> = {}): CliIo & { out: string; err: string } {
@@ -30,6 +30,22 @@ describe('lookup', () => {
       '  source: https://guide.novelai.dev/advanced/glossary#cfg (GFDL-1.3-or-later, © 2022 StableDiffusionBook)\n',
     );
     expect(io.err).toBe('');
+  });
+
+  test('an editorial entry says it is SD Glossary’s, with its references, not the book’s', async () => {
+    const io = fakeIo();
+    expect(await runCli(['lookup', 'LoRA'], io)).toBe(0);
+    const lora = getEntry('lora')!;
+    const tail = io.out
+      .trimEnd()
+      .split('\n')
+      .slice(-(lora.references!.length + 1));
+    expect(tail).toEqual([
+      ...lora.references!.map((r) => `  reference: ${r.title} <${r.url}>`),
+      `  editorial: SD Glossary, ${lora.sources[0].file}:${lora.sources[0].line} ` +
+        '(GFDL-1.3-or-later, © 2026 SD Glossary contributors)',
+    ]);
+    expect(io.out).not.toContain('StableDiffusionBook');
   });
 
   test('--json prints the entries', async () => {
@@ -260,5 +276,92 @@ describe('export', () => {
     });
     expect(await runCli(['export', '--format', 'json', '--out', 'ro'], io)).toBe(2);
     expect(io.err).toBe('sd-glossary: cannot write ro/sd-glossary.json: EACCES\n');
+  });
+});
+
+describe('lint', () => {
+  const files = {
+    'notes.md': 'A Lora and `lora` in code.\nDreambooth too.\n',
+    'clean.txt': 'LoRA and DreamBooth.\n',
+    'team.json': JSON.stringify({
+      $schema: 'https://unpkg.com/@sd-glossary/data/schema.json',
+      locale: 'zh-CN',
+      entries: [
+        {
+          id: 'petals',
+          headword: 'Petals',
+          category: 'jargon',
+          forms: [{ text: 'Petals', kind: 'headword', origin: 'page' }],
+          summary: '我们的花瓣 LoRA',
+          definition: { markdown: '我们的花瓣 LoRA', text: '我们的花瓣 LoRA' },
+          links: [],
+          seeAlso: [],
+          sources: [{ file: 'team.json', line: 1, heading: 'Petals', anchor: 'petals' }],
+          preferred: 'Petals',
+          discouraged: ['petals'],
+        },
+      ],
+    }),
+  };
+  const lintIo = () => {
+    const written: Array<{ dir: string; files: readonly ExportedFile[] }> = [];
+    return Object.assign(fakeIo(files), {
+      written,
+      writeFiles: async (dir: string, out: readonly ExportedFile[]) => {
+        written.push({ dir, files: out });
+        return out.map((f) => `${dir}/${f.path}`);
+      },
+    });
+  };
+
+  test('file:line:col for each discouraged spelling outside code, a count, exit 1', async () => {
+    const io = lintIo();
+    expect(await runCli(['lint', 'notes.md', 'clean.txt'], io)).toBe(1);
+    expect(io.out).toBe('notes.md:1:3  Lora → LoRA\nnotes.md:2:1  Dreambooth → DreamBooth\n2 discouraged spellings\n');
+  });
+
+  test('nothing found: exit 0', async () => {
+    const io = lintIo();
+    expect(await runCli(['lint', 'clean.txt'], io)).toBe(0);
+    expect(io.out).toBe('0 discouraged spellings\n');
+  });
+
+  test('--json', async () => {
+    const io = lintIo();
+    expect(await runCli(['lint', 'notes.md', '--json'], io)).toBe(1);
+    expect(JSON.parse(io.out)).toEqual([
+      { file: 'notes.md', line: 1, column: 3, text: 'Lora', preferred: 'LoRA', id: 'lora' },
+      { file: 'notes.md', line: 2, column: 1, text: 'Dreambooth', preferred: 'DreamBooth', id: 'dreambooth' },
+    ]);
+  });
+
+  test('--fix writes the preferred spellings in place and exits 0', async () => {
+    const io = lintIo();
+    expect(await runCli(['lint', 'notes.md', 'clean.txt', '--fix'], io)).toBe(0);
+    expect(io.written).toEqual([
+      { dir: '.', files: [{ path: 'notes.md', text: 'A LoRA and `lora` in code.\nDreamBooth too.\n' }] },
+    ]);
+    expect(io.out.split('\n').at(-2)).toBe('fixed 2 in 1 file');
+  });
+
+  test('a team glossary (--glossary) adds its own spellings', async () => {
+    const io = lintIo();
+    expect(
+      await runCli(
+        ['lint', 'notes.md', '--glossary', 'team.json'],
+        Object.assign(io, {
+          readFile: async (path: string) =>
+            path === 'notes.md' ? 'our petals LoRA\n' : files[path as keyof typeof files],
+        }),
+      ),
+    ).toBe(1);
+    expect(io.out).toBe('notes.md:1:5  petals → Petals\n1 discouraged spelling\n');
+  });
+
+  test('no files is a usage error; an unreadable one is exit 2', async () => {
+    expect(await runCli(['lint'], lintIo())).toBe(2);
+    const io = lintIo();
+    expect(await runCli(['lint', 'missing.md'], io)).toBe(2);
+    expect(io.err).toBe('sd-glossary: cannot read missing.md: ENOENT\n');
   });
 });

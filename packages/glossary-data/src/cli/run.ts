@@ -1,6 +1,17 @@
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
-import { glossary, lookup, search, findTerms, getEntry, localize } from '../index.js';
+import { basename, dirname, join } from 'node:path';
+import {
+  createGlossaryIndex,
+  findDiscouraged,
+  findTerms,
+  fixDiscouraged,
+  getEntry,
+  glossary,
+  localize,
+  lookup,
+  search,
+  type DiscouragedUse,
+} from '../index.js';
 import { exportFormats, exportGlossary, type ExportedFile, type ExportFormat } from '../export/export-glossary.js';
 import type { Glossary, GlossaryEntry } from '../glossary-types.js';
 import type { SearchResult } from '../search-index.js';
@@ -40,21 +51,25 @@ Commands:
                           a hover would leave out, each as file:line:col
   export --format <f>     Write the terms for another tool, sorted, the same bytes each run:
 ${FORMAT_LINES}
+  lint <file…>            Report spellings the glossary discourages (Lora → LoRA) outside code, as
+                          file:line:col; --fix writes the preferred ones
 
 Options:
-  --json                  Machine-readable output (lookup, search, scan)
+  --json                  Machine-readable output (lookup, search, scan, lint)
   --limit <n>             Most results for search (default 20)
   --overlay <file>        Overlay JSON to apply when validating a markdown page
   --locale <tag>          Language of definitions and summaries: zh-CN (the source, default) or en
   --out <dir>             Where export writes its files (a one-file format prints to stdout without it)
-  --glossary <file>       A glossary markdown page or JSON document to export with the built-in one
-                          (repeatable; an entry with a built-in id replaces it)
+  --glossary <file>       A glossary markdown page or JSON document to export or lint with the built-in
+                          one (repeatable; an entry with a built-in id replaces it)
+  --fix                   lint: replace every discouraged spelling with the preferred one, in place
   -h, --help              Show this help
   -v, --version           Show the version
 
-Exit status: 0 success, 1 nothing found (lookup, search, scan) or a problem found (validate, or in an
-export's --glossary file), 2 usage error, unreadable or unwritable file or internal error.
-The glossary text is GFDL-1.3-or-later, © 2022 StableDiffusionBook (${glossary.source?.url ?? ''}).
+Exit status: 0 success, 1 nothing found (lookup, search, scan) or a problem found (validate, lint
+without --fix, or in a --glossary file), 2 usage error, unreadable or unwritable file or internal error.
+The glossary text is GFDL-1.3-or-later, © 2022 StableDiffusionBook (${glossary.source?.url ?? ''});
+SD Glossary's translation and editorial entries are © 2026 SD Glossary contributors, under the same licence.
 `;
 
 const OPTIONS = {
@@ -65,6 +80,7 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   glossary: { type: 'string', multiple: true },
+  fix: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -125,6 +141,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return args.length === 0
         ? exportCommand(values.format, values.out, values.glossary ?? [], locale, io)
         : usage(io, `export takes no arguments, not "${args[0]}"`);
+    case 'lint':
+      return args.length > 0
+        ? lintCommand(args, { json, fix: values.fix === true }, values.glossary ?? [], io)
+        : usage(io, 'lint takes one or more files');
     default:
       return usage(io, `unknown command "${command}"`);
   }
@@ -162,7 +182,14 @@ function formatEntry(entry: GlossaryEntry, locale: string | undefined): string {
   }
   const source = entry.sources[0];
   const where = source.url ?? `${source.file}:${source.line}`;
-  lines.push(`  source: ${where} (${glossary.license?.spdx ?? ''}, © 2022 StableDiffusionBook)`);
+  const spdx = glossary.license?.spdx ?? '';
+  if (entry.origin === 'editorial') {
+    // Our own text, not the book's: it says so, and what it rests on.
+    for (const reference of entry.references ?? []) lines.push(`  reference: ${reference.title} <${reference.url}>`);
+    lines.push(`  editorial: SD Glossary, ${where} (${spdx}, © 2026 SD Glossary contributors)`);
+  } else {
+    lines.push(`  source: ${where} (${spdx}, © 2022 StableDiffusionBook)`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -327,9 +354,35 @@ async function exportCommand(
   if (out === undefined && exportFormats[format].multiFile) {
     return usage(io, `--format ${format} writes several files: give a directory with --out`);
   }
+  const extras = await readGlossaries(glossaryFiles, io);
+  if (typeof extras === 'number') return extras;
+  const files = exportGlossary(format, [glossary, ...extras], locale === undefined ? {} : { locale });
+  if (out === undefined) {
+    io.stdout(files[0]!.text);
+    return 0;
+  }
+  if (!io.writeFiles) return usage(io, '--out is not available here');
+  let written: string[];
+  try {
+    written = await io.writeFiles(out, files);
+  } catch (error) {
+    const { path, code, message } = error as NodeJS.ErrnoException;
+    io.stderr(`sd-glossary: cannot write ${path ?? join(out, files[0]!.path)}: ${code ?? message}\n`);
+    return 2;
+  }
+  for (const path of written) io.stdout(`${path}\n`);
+  return 0;
+}
+
+/**
+ * Reads the `--glossary` files, every one before anything is written, so a bad one leaves the output
+ * as it was.
+ * @returns the documents, or the exit status after saying what is wrong (1: problems, 2: usage or unreadable).
+ */
+async function readGlossaries(files: readonly string[], io: CliIo): Promise<Glossary[] | number> {
   const extras: Glossary[] = [];
   let problems = 0;
-  for (const file of glossaryFiles) {
+  for (const file of files) {
     if (!/\.(md|markdown|json)$/i.test(file)) return usage(io, `--glossary reads .md or .json files, not "${file}"`);
     let text: string;
     try {
@@ -348,25 +401,65 @@ async function exportCommand(
       problems += result.issues.length;
     }
   }
-  // Every glossary is checked before anything is written, so a bad one leaves the output as it was.
   if (problems > 0) {
     io.stderr(`sd-glossary: ${problems} problem${problems === 1 ? '' : 's'}; nothing written\n`);
     return 1;
   }
-  const files = exportGlossary(format, [glossary, ...extras], locale === undefined ? {} : { locale });
-  if (out === undefined) {
-    io.stdout(files[0]!.text);
-    return 0;
+  return extras;
+}
+
+async function lintCommand(
+  files: readonly string[],
+  options: { json: boolean; fix: boolean },
+  glossaryFiles: readonly string[],
+  io: CliIo,
+): Promise<number> {
+  const extras = await readGlossaries(glossaryFiles, io);
+  if (typeof extras === 'number') return extras;
+  // The user's entries after the built-in ones, so that one with a built-in id replaces it.
+  const index = createGlossaryIndex({
+    ...glossary,
+    entries: [...glossary.entries, ...extras.flatMap((g) => g.entries)],
+  });
+  const found: Array<{ file: string; text: string; uses: DiscouragedUse[] }> = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await io.readFile(file);
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      io.stderr(`sd-glossary: cannot read ${file}: ${code ?? message}\n`);
+      return 2;
+    }
+    const uses = findDiscouraged(index, text, /\.(md|markdown|mdx)$/i.test(file));
+    if (uses.length) found.push({ file, text, uses });
   }
-  if (!io.writeFiles) return usage(io, '--out is not available here');
-  let written: string[];
-  try {
-    written = await io.writeFiles(out, files);
-  } catch (error) {
-    const { path, code, message } = error as NodeJS.ErrnoException;
-    io.stderr(`sd-glossary: cannot write ${path ?? join(out, files[0]!.path)}: ${code ?? message}\n`);
-    return 2;
+  const all = found.flatMap(({ file, uses }) =>
+    uses.map((u) => ({
+      file,
+      line: u.line + 1,
+      column: u.character + 1,
+      text: u.text,
+      preferred: u.preferred,
+      id: u.id,
+    })),
+  );
+  if (options.json) io.stdout(`${JSON.stringify(all, null, 2)}\n`);
+  else for (const u of all) io.stdout(`${u.file}:${u.line}:${u.column}  ${u.text} → ${u.preferred}\n`);
+  if (!options.fix) {
+    if (!options.json) io.stdout(`${all.length} discouraged spelling${all.length === 1 ? '' : 's'}\n`);
+    return all.length ? 1 : 0;
   }
-  for (const path of written) io.stdout(`${path}\n`);
+  if (!io.writeFiles) return usage(io, '--fix is not available here');
+  for (const { file, text, uses } of found) {
+    try {
+      await io.writeFiles(dirname(file), [{ path: basename(file), text: fixDiscouraged(text, uses) }]);
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      io.stderr(`sd-glossary: cannot write ${file}: ${code ?? message}\n`);
+      return 2;
+    }
+  }
+  if (!options.json) io.stdout(`fixed ${all.length} in ${found.length} file${found.length === 1 ? '' : 's'}\n`);
   return 0;
 }

@@ -1,4 +1,4 @@
-import type { GlossaryEntry, GlossaryIndex } from '@sd-glossary/data';
+import { findDiscouraged, type GlossaryEntry, type GlossaryIndex } from '@sd-glossary/data';
 import {
   CodeActionKind,
   DiagnosticSeverity,
@@ -9,8 +9,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { ConsistencySeverity } from '../settings.js';
-import { lineAt, type ServiceDocument } from './document.js';
-import type { LineMatches } from './line-matches.js';
+import type { ServiceDocument } from './document.js';
 
 /** Where a term's spelling is checked: prose. Prompts and configs keep each tool's own spelling (`<lora:…>`). */
 export const PROSE_LANGUAGES: readonly string[] = ['markdown', 'plaintext'];
@@ -37,70 +36,27 @@ export interface GlossaryTarget {
 const MAX_NEW_TERM = 64;
 
 /**
- * The spans of a markdown document that are code: fenced blocks and inline code spans, per line.
- * Terms in code are the tool's spelling (`--lora_dim`), not prose.
- * @returns for each line, `true` for a line inside a fence, or the line's code spans.
- */
-function codeSpans(document: ServiceDocument): Array<true | Array<{ start: number; end: number }>> {
-  const out: Array<true | Array<{ start: number; end: number }>> = [];
-  let fence: string | undefined;
-  for (let line = 0; line < document.lineCount; line++) {
-    const text = lineAt(document, line);
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && !text.slice(marker.length).trim())
-        fence = undefined;
-      out.push(true);
-    } else if (marker) {
-      fence = marker;
-      out.push(true);
-    } else {
-      out.push([...text.matchAll(/(`+)[^`]+?\1(?!`)/g)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
-    }
-  }
-  return out;
-}
-
-/**
- * Uses of discouraged forms (`Lora` where the glossary writes `LoRA`) in a prose document, code
+ * Uses of discouraged spellings (`Lora` where the glossary writes `LoRA`) in a prose document, code
  * aside, as diagnostics that say the preferred form.
  * @param document - the document.
- * @param lines - the document's matches, line by line.
  * @param index - the glossary.
  * @param severity - how to report them.
  * @returns the diagnostics in document order; empty for other languages.
  */
 export function discouragedForms(
   document: ServiceDocument,
-  lines: LineMatches,
   index: GlossaryIndex,
   severity: ConsistencySeverity,
 ): Diagnostic[] {
   if (!PROSE_LANGUAGES.includes(document.languageId)) return [];
-  const markdown = document.languageId === 'markdown';
-  const code = markdown ? codeSpans(document) : [];
-  const diagnostics: Diagnostic[] = [];
-  for (let line = 0; line < document.lineCount; line++) {
-    const spans = code[line];
-    if (spans === true) continue;
-    for (const piece of lines.pieces(document, line)) {
-      for (const match of piece.matches) {
-        const start = piece.start + match.start;
-        if (spans?.some((s) => s.start <= start && start < s.end)) continue;
-        const entry = match.ids.map((id) => index.getEntry(id)).find((e) => e?.discouraged?.includes(match.text));
-        if (!entry?.preferred) continue;
-        diagnostics.push({
-          range: { start: { line, character: start }, end: { line, character: piece.start + match.end } },
-          severity: SEVERITY[severity],
-          source: 'sd-glossary',
-          code: DISCOURAGED_FORM,
-          message: `Write "${entry.preferred}", the glossary's spelling, not "${match.text}"`,
-          data: { preferred: entry.preferred },
-        });
-      }
-    }
-  }
-  return diagnostics;
+  return findDiscouraged(index, document.getText(), document.languageId === 'markdown').map((use) => ({
+    range: { start: { line: use.line, character: use.character }, end: { line: use.line, character: use.end } },
+    severity: SEVERITY[severity],
+    source: 'sd-glossary',
+    code: DISCOURAGED_FORM,
+    message: `Write "${use.preferred}", the glossary's spelling, not "${use.text}"`,
+    data: { preferred: use.preferred },
+  }));
 }
 
 const preferredOf = (d: Diagnostic): string | undefined =>

@@ -365,7 +365,7 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
     diagnostics(document, context) {
       const { consistency } = context.settings;
       if (!consistency.enable || !servesLanguage(context.settings, document.languageId)) return [];
-      return discouragedForms(document, lines, index, consistency.severity);
+      return discouragedForms(document, index, consistency.severity);
     },
 
     codeActions(document, range, diagnostics, context, target) {
@@ -373,7 +373,7 @@ export function createLanguageService(glossary: GlossarySource): LanguageService
       const actions = spellingFixes(
         document.uri,
         diagnostics,
-        diagnostics.length ? discouragedForms(document, lines, index, context.settings.consistency.severity) : [],
+        diagnostics.length ? discouragedForms(document, index, context.settings.consistency.severity) : [],
       );
       const found = matchAt(document, range.start, context.settings);
       const entry = found && entriesOf(found.match)[0];
