@@ -125,9 +125,7 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
     const builtin = options.builtin();
     const valid = workspace?.valid() ?? [];
     if (valid.length === 0 && settings.builtin) return createLanguageService(builtin);
-    const first = builtin.index.entries[0];
-    const builtinUri = first && builtin.sourceUri(first);
-    const merged = mergeGlossaries(settings.builtin ? builtin.index.glossary : undefined, builtinUri, valid);
+    const merged = mergeGlossaries(settings.builtin ? builtin.index.glossary : undefined, builtin.sourceUri, valid);
     return createLanguageService({ ...merged, index: createGlossaryIndex(merged.glossary) });
   }
 

@@ -23,12 +23,12 @@ export interface MergedGlossary {
  * Puts workspace glossaries before the built-in one: their entries come first wherever a form is
  * shared (hover, completion). Workspace ids get a prefix per file (`ws1-…`) so they never clash.
  * @param builtin - the built-in glossary, or `undefined` when the user turned it off.
- * @param builtinUri - the built-in glossary's source markdown.
+ * @param builtinSourceUri - where a built-in entry is written (the page, or the editorial page).
  * @param workspace - the valid workspace glossaries, in discovery order.
  */
 export function mergeGlossaries(
   builtin: Glossary | undefined,
-  builtinUri: string | undefined,
+  builtinSourceUri: (entry: GlossaryEntry) => string | undefined,
   workspace: readonly WorkspaceGlossary[],
 ): MergedGlossary {
   const uriOf = new Map<GlossaryEntry, string | undefined>();
@@ -50,7 +50,7 @@ export function mergeGlossaries(
     }
   });
   for (const entry of builtin?.entries ?? []) {
-    uriOf.set(entry, builtinUri);
+    uriOf.set(entry, builtinSourceUri(entry));
     entries.push(entry);
   }
   const glossary: Glossary = builtin
