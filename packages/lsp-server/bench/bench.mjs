@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { buildDoc, markdownDoc as buildMarkdownDoc } from '../../../scripts/bench-docs.mjs';
 import { prng } from '../../../scripts/prng.mjs';
 
 const require = createRequire(import.meta.url);
@@ -78,35 +79,10 @@ async function startup() {
   return { bare: mid(bare), server: mid(server), peer: mid(peer) };
 }
 
-function build(targetBytes, pieces, seed) {
-  const rand = prng(seed);
-  const out = [];
-  let bytes = 0;
-  while (bytes < targetBytes) {
-    const piece = pieces[Math.floor(rand() * pieces.length)](out.length);
-    out.push(piece);
-    bytes += Buffer.byteLength(piece) + 1;
-  }
-  return out.join('\n');
-}
-
 const definitions = entries.flatMap((e) => e.definition.text.split('\n').filter(Boolean));
-const markdownDoc = (bytes) =>
-  build(
-    bytes,
-    [
-      (i) => `## 第 ${i} 节：训练笔记`,
-      (i) => definitions[i % definitions.length],
-      () => 'The quick brown fox jumps over the lazy dog while the sampler runs for thirty steps.',
-      () => 'Steps: 28, Sampler: Euler a, CFG scale: 7, Seed: 1234, Size: 512x768, Clip skip: 2, ENSD: 31337',
-      () => '    masterpiece, (cherry tree:1.2), [blurry], <lora:petals:0.8>, __wildcards/flowers__',
-      () => '用 db 训练的模型炸炉了，损失函数一直不收敛，换成 8bit 优化器以后显存够用了。',
-      () => 'See [the paper](https://arxiv.org/abs/2207.12598) and <https://example.com/sd-vae-ft-mse>.',
-    ],
-    1,
-  );
+const markdownDoc = (bytes) => buildMarkdownDoc(bytes, definitions);
 const tomlDoc = (bytes) =>
-  build(
+  buildDoc(
     bytes,
     [
       (i) => `[[datasets]]\n# dataset ${i}: 炸炉 check, lower the learning rate if the loss explodes`,
