@@ -43,7 +43,10 @@ copyFileSync(join(dataDir, 'dist', 'parser.cjs'), join(here, 'dist', 'parser.cjs
 
 mkdirSync(join(here, 'glossary'), { recursive: true });
 mkdirSync(join(here, 'schema'), { recursive: true });
-copyFileSync(join(dataDir, 'source', 'glossary.zh-CN.md'), join(here, 'glossary', 'glossary.zh-CN.md'));
+// The book's page and SD Glossary's editorial page, side by side, as the server looks for them.
+for (const page of ['glossary.zh-CN.md', 'editorial.zh-CN.md']) {
+  copyFileSync(join(dataDir, 'source', page), join(here, 'glossary', page));
+}
 copyFileSync(join(here, '..', '..', 'schema', 'glossary.schema.json'), join(here, 'schema', 'glossary.schema.json'));
 copyFileSync(join(dataDir, 'LICENSE-GFDL-1.3'), join(here, 'LICENSE-GFDL-1.3'));
 console.log('built dist/extension.js, dist/server.js, dist/load-worker.cjs and dist/parser.cjs');

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -36,8 +37,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The server package's own entry, bundled with the glossary; its source markdown ships beside it.
   const module = context.asAbsolutePath('dist/server.js');
   const args = [`--glossary-source=${context.asAbsolutePath('glossary/glossary.zh-CN.md')}`];
+  // Node's own compile cache, as the bin turns it on, where the runtime has one (Node 22.1 and later).
+  const env = { ...process.env, NODE_COMPILE_CACHE: join(context.globalStorageUri.fsPath, 'compile-cache') };
   const serverOptions: ServerOptions = {
-    run: { module, args, transport: TransportKind.ipc },
+    run: { module, args, transport: TransportKind.ipc, options: { env } },
     debug: { module, args, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   // Shown only once the server is down for good; a click opens the output.

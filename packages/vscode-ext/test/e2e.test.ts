@@ -81,6 +81,24 @@ describe('sd-glossary in VS Code', () => {
     await vscode.screenshot('toml');
   }, 90_000);
 
+  test('a discouraged spelling is flagged, and the quick fix applied through the UI writes the preferred one', async () => {
+    await vscode.open('spelling.md');
+    await vscode.goToText('spelling.md', 'Lora');
+    const squiggle = vscode.page.locator('.part.editor .squiggly-info');
+    await eventually(async () => (await squiggle.count()) > 0, 'the Information squiggle under Lora');
+    await vscode.page.keyboard.press('Control+.');
+    const fix = vscode.page.locator('.action-widget .monaco-list-row', { hasText: 'Write "LoRA"' }).first();
+    await eventually(async () => (await fix.count()) > 0, 'the "Write "LoRA"" quick fix');
+    await vscode.screenshot('quick-fix');
+    await fix.click();
+    await eventually(
+      async () =>
+        (await vscode.page.locator('.part.editor .view-lines').first().innerText()).includes('我们用 LoRA 微调'),
+      'the fixed text',
+    );
+    await eventually(async () => (await squiggle.count()) === 0, 'the squiggle to go');
+  }, 90_000);
+
   test('SD Glossary: Insert Term inserts the picked term at the cursor', async () => {
     await vscode.open('config.toml');
     await vscode.goTo(6, 1); // the empty last line

@@ -82,6 +82,7 @@ describe('the .vsix (built by `pnpm package`)', () => {
       'dist/load-worker.cjs',
       'dist/parser.cjs',
       'dist/server.js',
+      'glossary/editorial.zh-CN.md',
       'glossary/glossary.zh-CN.md',
       'images/completion.png',
       'images/hover.png',
