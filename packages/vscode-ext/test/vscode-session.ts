@@ -268,7 +268,10 @@ export async function startVsCode(
               name,
             ),
           `the editor of ${file}`,
-        );
+        ).catch(async (error: Error) => {
+          await page.screenshot({ path: join(screenshots, 'open-timeout.png') });
+          throw error;
+        });
         await editor.locator('.view-lines').waitFor({ timeout: 15_000 });
       },
       async goTo(line, column) {
