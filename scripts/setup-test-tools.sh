@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Installs the editors the language server's tests drive from the outside: Neovim 0.7+ (Debian's
-# `neovim`) and Emacs 28 with Eglot (`emacs-nox`, `elpa-eglot`). Does nothing when they are there.
+# Installs the tools tests drive from the outside: Neovim 0.7+ (Debian's `neovim`) and Emacs 28 with
+# Eglot (`emacs-nox`, `elpa-eglot`) for the language server, Python-Markdown (`python3-markdown`) for
+# the MkDocs export. Does nothing when they are there.
 set -euo pipefail
 missing=()
 command -v nvim >/dev/null 2>&1 || missing+=(neovim)
 command -v emacs >/dev/null 2>&1 || missing+=(emacs-nox)
 dpkg-query -W -f='${Status}' elpa-eglot 2>/dev/null | grep -q 'install ok installed' || missing+=(elpa-eglot)
+# Python-Markdown, for the MkDocs abbreviations export's test.
+[ -x /usr/bin/markdown_py ] || missing+=(python3-markdown)
 if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "setup-test-tools: install ${missing[*]} (Neovim 0.7+, Emacs 28 + Eglot) for the editor tests;" \
+  echo "setup-test-tools: install ${missing[*]} (Neovim 0.7+, Emacs 28 + Eglot, Python-Markdown) for the tests;" \
     "apt-get is not available here" >&2
   exit 1
 fi
