@@ -70,7 +70,18 @@ describe('discouraged spellings over the protocol', () => {
       'textDocument/publishDiagnostics',
       (p) => p.uri === note() && p.diagnostics.length > 0,
     );
-    expect(pushed.diagnostics.map((d) => d.message)).toEqual(MESSAGES);
+    const diagnostic = (line: number, from: number, message: string) => ({
+      range: { start: { line, character: from }, end: { line, character: from + 6 } },
+      severity: 3,
+      source: 'sd-glossary',
+      code: 'discouraged-form',
+      message,
+      data: { preferred: 'Petals' },
+    });
+    expect(pushed).toEqual({
+      uri: note(),
+      diagnostics: [diagnostic(0, 2, MESSAGES[0]!), diagnostic(1, 0, MESSAGES[1]!)],
+    });
     // Turned off: cleared.
     client.settings = { consistency: { enable: false } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
