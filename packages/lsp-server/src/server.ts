@@ -21,7 +21,13 @@ import { createDocuments } from './documents.js';
 import { DESCRIBE_TERM_REQUEST, TERMS_REQUEST, type DescribeTermResult, type TermsResult } from './protocol.js';
 import type { GlossarySource, RequestContext } from './service/language-service.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
-import { createGlossaryController, localPath, type Logger, type WorkspaceScope } from './workspace/controller.js';
+import {
+  createGlossaryController,
+  localPath,
+  TYPING_PAUSE_MS,
+  type Logger,
+  type WorkspaceScope,
+} from './workspace/controller.js';
 import type { WorkspaceFiles } from './workspace/manager.js';
 
 export type { Logger } from './workspace/controller.js';
@@ -196,6 +202,21 @@ export function createServer(options: ServerOptions): { dispose(): void } {
 
   /** Documents sent diagnostics, so that they are cleared when the check goes off. */
   const diagnosed = new Set<string>();
+  /** Documents whose diagnostics wait for typing to pause. */
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** After an edit: the document's diagnostics once typing pauses, not at every keystroke. */
+  function diagnoseLater(uri: string): void {
+    if (client.pullsDiagnostics || (!settings.consistency.enable && !diagnosed.has(uri))) return;
+    clearTimeout(pending.get(uri));
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        const document = documents.get(uri);
+        if (document) diagnose(document);
+      }, TYPING_PAUSE_MS),
+    );
+  }
   /** Pushes a document's diagnostics to a client that does not pull them. */
   function diagnose(document: TextDocument): void {
     if (client.pullsDiagnostics) return;
@@ -264,10 +285,12 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     }),
     documents.onDidChangeContent(({ document }) => {
       glossaries.documentEdited(document.uri, () => document.getText());
-      diagnose(document);
+      diagnoseLater(document.uri);
     }),
     documents.onDidClose(({ document }) => {
       glossaries.documentClosed(document.uri);
+      clearTimeout(pending.get(document.uri));
+      pending.delete(document.uri);
       if (diagnosed.delete(document.uri)) {
         connection
           .sendDiagnostics({ uri: document.uri, diagnostics: [] })
@@ -372,6 +395,7 @@ export function createServer(options: ServerOptions): { dispose(): void } {
   return {
     dispose() {
       for (const d of disposables.splice(0)) d.dispose();
+      for (const timer of pending.values()) clearTimeout(timer);
       glossaries.dispose();
     },
   };

@@ -78,8 +78,8 @@ export interface GlossaryController {
   dispose(): void;
 }
 
-/** How long typing in a glossary file must pause before the file is reread. */
-const TYPING_PAUSE_MS = 150;
+/** How long typing must pause before a glossary file is reread, or a document's diagnostics are sent. */
+export const TYPING_PAUSE_MS = 150;
 
 /**
  * The path of a `file:` URI, or `undefined` for any other URI and for file URIs that name no local
