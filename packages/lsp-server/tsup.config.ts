@@ -5,9 +5,14 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 export default defineConfig([
   {
-    // The library: dependencies stay dependencies. `settings` and `protocol` are entries of their
-    // own so a client (the VS Code extension) can use them without the server.
-    entry: { index: 'src/index.ts', settings: 'src/settings.ts', protocol: 'src/protocol.ts' },
+    // The library: dependencies stay dependencies. `settings`, `protocol` and `service` are entries
+    // of their own so a client (the VS Code extension, a Monaco editor) can use them without the server.
+    entry: {
+      index: 'src/index.ts',
+      settings: 'src/settings.ts',
+      protocol: 'src/protocol.ts',
+      service: 'src/service.ts',
+    },
     format: ['esm'],
     dts: true,
     tsconfig: 'tsconfig.build.json',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import * as main from '../src/index.js';
 import * as protocol from '../src/protocol.js';
+import * as service from '../src/service.js';
 import * as settings from '../src/settings.js';
 
 test('entry points', () => {
@@ -10,7 +11,7 @@ test('entry points', () => {
     exports: Record<string, unknown>;
     bin: Record<string, string>;
   };
-  expect(Object.keys(pkg.exports)).toEqual(['.', './settings', './protocol', './package.json']);
+  expect(Object.keys(pkg.exports)).toEqual(['.', './settings', './protocol', './service', './package.json']);
   expect(pkg.bin).toEqual({ 'sd-glossary-lsp': './bin/sd-glossary-lsp.js' });
 });
 
@@ -48,4 +49,8 @@ test('@sd-glossary/lsp-server/settings exports', () => {
 
 test('@sd-glossary/lsp-server/protocol exports', () => {
   expect(Object.keys(protocol).sort()).toEqual(['DESCRIBE_TERM_REQUEST', 'TERMS_REQUEST']);
+});
+
+test('@sd-glossary/lsp-server/service exports', () => {
+  expect(Object.keys(service).sort()).toEqual(['createLanguageService', 'lineAt']);
 });
