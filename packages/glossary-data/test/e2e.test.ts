@@ -15,7 +15,8 @@ const MARKDOWN_PY = '/usr/bin/markdown_py';
 test('Python-Markdown with the exported abbreviations marks the terms with their summaries', () => {
   if (!existsSync(MARKDOWN_PY)) throw new Error(`${MARKDOWN_PY} is missing: run scripts/setup-test-tools.sh`);
   const [abbreviations] = exportGlossary('mkdocs-abbr', [glossary]);
-  const page = `Lower the CFG when the VAE is fine and DreamBooth overfits.\n\n\`CFG\` in code stays.\n\n${abbreviations!.text}`;
+  const note = 'Lower the CFG when the VAE is fine and DreamBooth overfits.\n\n`CFG` in code stays.\n\n';
+  const page = note + abbreviations!.text;
   const result = spawnSync(MARKDOWN_PY, ['-x', 'abbr'], { input: page, encoding: 'utf8' });
   expect(result.status).toBe(0);
   const marked = [...result.stdout.matchAll(/<abbr title="([^"]*)">([^<]*)<\/abbr>/g)].map((m) => [m[2], m[1]]);

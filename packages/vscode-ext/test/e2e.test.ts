@@ -81,7 +81,7 @@ describe('sd-glossary in VS Code', () => {
     await vscode.screenshot('toml');
   }, 90_000);
 
-  test('a discouraged spelling is flagged, and the quick fix applied through the UI writes the preferred one', async () => {
+  test('a discouraged spelling is flagged; its quick fix, applied in the UI, writes the preferred one', async () => {
     await vscode.open('spelling.md');
     await vscode.goToText('spelling.md', 'Lora');
     const squiggle = vscode.page.locator('.part.editor .squiggly-info');

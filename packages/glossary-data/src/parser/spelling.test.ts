@@ -41,7 +41,7 @@ describe('preferred and discouraged spellings in the overlay', () => {
   });
 });
 
-test('the built-in glossary: each discouraged spelling is found whole as its entry, and is not the preferred one', () => {
+test('built in: each discouraged spelling is found whole as its entry, and is not the preferred one', () => {
   const curated = entries.filter((e) => e.discouraged);
   expect(curated.map((e) => [e.id, e.preferred, e.discouraged])).toEqual([
     ['dreambooth', 'DreamBooth', ['Dreambooth', 'dreambooth']],

@@ -45,7 +45,8 @@ describe('workerLoader', () => {
       parentPort.on('message', ({ id, text, file }) => {
         if (text === 'throw') throw new Error('boom');
         if (text === 'exit') process.exit(3);
-        parentPort.postMessage({ id, result: { glossary: undefined, issues: [{ file, line: 2, column: 1, message: text }] } });
+        const issues = [{ file, line: 2, column: 1, message: text }];
+        parentPort.postMessage({ id, result: { glossary: undefined, issues } });
       });`,
     );
     const load = workerLoader(script);
