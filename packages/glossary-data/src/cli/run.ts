@@ -254,15 +254,8 @@ async function scanCommand(
     ids: readonly string[];
   }> = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = await io.readFile(file);
-    } catch (error) {
-      io.stderr(
-        `sd-glossary: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
-      );
-      return 2;
-    }
+    const text = await readInput(file, io);
+    if (text === undefined) return 2;
     let line = 1;
     let lineStart = 0;
     let cursor = 0;
@@ -384,15 +377,8 @@ async function readGlossaries(files: readonly string[], io: CliIo): Promise<Glos
   let problems = 0;
   for (const file of files) {
     if (!/\.(md|markdown|json)$/i.test(file)) return usage(io, `--glossary reads .md or .json files, not "${file}"`);
-    let text: string;
-    try {
-      text = await io.readFile(file);
-    } catch (error) {
-      io.stderr(
-        `sd-glossary: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
-      );
-      return 2;
-    }
+    const text = await readInput(file, io);
+    if (text === undefined) return 2;
     const parser = await import('../parser/index.js');
     const result = parser.parseGlossaryFile(text, file);
     if (result.glossary) extras.push(result.glossary);
@@ -423,14 +409,8 @@ async function lintCommand(
   });
   const found: Array<{ file: string; text: string; uses: DiscouragedUse[] }> = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = await io.readFile(file);
-    } catch (error) {
-      const { code, message } = error as NodeJS.ErrnoException;
-      io.stderr(`sd-glossary: cannot read ${file}: ${code ?? message}\n`);
-      return 2;
-    }
+    const text = await readInput(file, io);
+    if (text === undefined) return 2;
     const uses = findDiscouraged(index, text, /\.(md|markdown|mdx)$/i.test(file));
     if (uses.length) found.push({ file, text, uses });
   }
@@ -462,4 +442,18 @@ async function lintCommand(
   }
   if (!options.json) io.stdout(`fixed ${all.length} in ${found.length} file${found.length === 1 ? '' : 's'}\n`);
   return 0;
+}
+
+/**
+ * Reads a file the user named, or says why it cannot be read.
+ * @returns its text, or `undefined` after the message (the command then exits 2).
+ */
+async function readInput(file: string, io: CliIo): Promise<string | undefined> {
+  try {
+    return await io.readFile(file);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    io.stderr(`sd-glossary: cannot read ${file}: ${code ?? message}\n`);
+    return undefined;
+  }
 }
