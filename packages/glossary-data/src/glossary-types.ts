@@ -96,6 +96,7 @@ export interface GlossaryEntry {
    * @minItems 1
    */
   forms: [SurfaceForm, ...SurfaceForm[]];
+  toolNames?: ToolNames;
   /**
    * The spelling to write in prose (`LoRA`, `DreamBooth`): curated by SD Glossary in the overlay. One of the entry's forms. Present with `discouraged`.
    */
@@ -183,6 +184,17 @@ export interface Pinyin {
    * First letter of each syllable, e.g. "zl".
    */
   initials: string;
+}
+/**
+ * What a sampler or scheduler is called in each tool, curated by SD Glossary in the overlay from the tools' own code and docs: the AUTOMATIC1111 web UI's label, ComfyUI's sampler_name or scheduler value, the diffusers scheduler class or arguments. null: the tool has none (diffusers' scheduler table lists no equivalent).
+ *
+ * This interface was referenced by `Glossary`'s JSON-Schema
+ * via the `definition` "toolNames".
+ */
+export interface ToolNames {
+  a1111: string | null;
+  comfyui: string | null;
+  diffusers: string | null;
 }
 /**
  * A text in markdown and in plain text.

@@ -1,4 +1,13 @@
-import type { Glossary, GlossaryEntry, License, Link, SharedForm, SourcePage, SurfaceForm } from '../glossary-types.js';
+import type {
+  Glossary,
+  GlossaryEntry,
+  License,
+  Link,
+  SharedForm,
+  SourcePage,
+  SurfaceForm,
+  ToolNames,
+} from '../glossary-types.js';
 import { checkGlossary } from './check.js';
 import type { GlossaryIssue, SourcePosition } from './issues.js';
 import { parseJsonSource, type JsonPath } from './json-source.js';
@@ -26,6 +35,7 @@ export interface OverlayEntry {
   seeAlso?: string[];
   preferred?: string;
   discouraged?: string[];
+  toolNames?: ToolNames;
 }
 
 /** The overlay file: additions to the page, all marked in the built data. */
@@ -399,6 +409,7 @@ function buildEntry(
     links,
     ...(editorial && { origin: 'editorial' as const }),
     ...(draft.references && { references: draft.references.map(toLink) as [Link, ...Link[]] }),
+    ...(item?.toolNames && { toolNames: item.toolNames }),
     ...(item?.preferred !== undefined && { preferred: item.preferred }),
     ...(item?.discouraged && { discouraged: item.discouraged as [string, ...string[]] }),
     seeAlso: item?.seeAlso ?? [],

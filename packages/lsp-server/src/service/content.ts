@@ -85,6 +85,8 @@ export function entryMarkdown(
     parts.push(verbosity === 'summary' ? escapeMarkdown(text.summary) : text.definition.markdown);
   });
   if (verbosity === 'full') {
+    const tools = toolNamesLine(entry, true);
+    if (tools) parts.push(tools);
     if (first.gloss) parts.push(`${first.translated ? 'Jargon table' : '黑话'}: ${first.gloss.markdown}`);
     if (entry.links.length) {
       parts.push(
@@ -124,11 +126,25 @@ export function entryPlainText(
     parts.push(verbosity === 'summary' ? text.summary : text.definition.text);
   });
   if (verbosity === 'full') {
+    const tools = toolNamesLine(entry, false);
+    if (tools) parts.push(tools);
     if (first.gloss) parts.push(`${first.translated ? 'Jargon table' : '黑话'}: ${first.gloss.text}`);
     for (const l of entry.links) parts.push(`${l.title}: ${l.url}${l.archiveUrl ? ` (archive: ${l.archiveUrl})` : ''}`);
   }
   parts.push(sourceLine(entry, origin, false));
   return parts.join('\n\n');
+}
+
+/**
+ * A sampler's or scheduler's names in the tools people set it in (`A1111 DPM++ 2M · ComfyUI dpmpp_2m ·
+ * diffusers DPMSolverMultistepScheduler`); a dash where the tool has none.
+ * @returns the line, or `undefined` for an entry without tool names.
+ */
+function toolNamesLine(entry: GlossaryEntry, markdown: boolean): string | undefined {
+  const tools = entry.toolNames;
+  if (!tools) return undefined;
+  const name = (value: string | null): string => (value === null ? '—' : markdown ? `\`${value}\`` : value);
+  return `A1111 ${name(tools.a1111)} · ComfyUI ${name(tools.comfyui)} · diffusers ${name(tools.diffusers)}`;
 }
 
 /** An editorial entry's references, as links or as plain `title url` pairs. */
