@@ -3,9 +3,8 @@
  * the text before anything parses it. remark's time and memory grow with the markup, some of it
  * faster than linearly (runs of emphasis markers, closing brackets, deep nesting, wide tables), and
  * its reader and our walks of its tree recurse once per level of nesting: a file past these limits is
- * refused with an issue where it goes past them, without being parsed. The values are generous for a
- * hand-written glossary: the built-in page has 7 000 characters, 40 entries and a longest definition
- * of about 1 000 characters.
+ * refused with an issue where it goes past them, without being parsed. The values are far above what
+ * a hand-written glossary needs, the built-in page included.
  */
 import { createPositionMapper, type GlossaryIssue } from './issues.js';
 
@@ -15,7 +14,7 @@ export const glossaryLimits = {
   pageCharacters: 500_000,
   /** Lines in a markdown page. */
   pageLines: 20_000,
-  /** Entries in a page, counted as its headings and table rows (the 2 000-row page of the bench fits). */
+  /** Entries in a page, counted as its headings and table rows (the benchmark's largest page fits). */
   pageEntries: 3_000,
   /**
    * Quotes and lists (each level of nesting counts as one), footnote definitions and underlined
