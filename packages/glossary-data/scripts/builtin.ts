@@ -2,18 +2,30 @@
  * The built-in glossary's sources and metadata, shared by the build script and the drift test so both
  * build exactly the same document.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildGlossary, type BuildGlossaryResult } from '../src/parser/index.js';
+import { buildGlossary, type BuildGlossaryOptions, type BuildGlossaryResult } from '../src/parser/index.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** Path of the committed document, absolute. */
 export const outputPath = `${packageDir}glossary.json`;
 
+/** The book's other pages the overlay takes text from: `source/book/<path>.md`, published at `<site>/<path>`. */
+function bookPages(read: (rel: string) => string): BuildGlossaryOptions['book'] {
+  const files = readdirSync(`${packageDir}source/book`, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.split('\\').join('/'))
+    .sort();
+  return files.map((f) => {
+    const path = f.slice(0, -'.md'.length);
+    return { path, file: `source/book/${f}`, markdown: read(`source/book/${f}`), url: `https://guide.novelai.dev/${path}` };
+  });
+}
+
 /**
- * Builds the built-in glossary from source/glossary.zh-CN.md, source/editorial.zh-CN.md, source/overlay.json
- * and source/glossary.en.md.
+ * Builds the built-in glossary from source/glossary.zh-CN.md, source/editorial.zh-CN.md, source/book/,
+ * source/overlay.json and source/glossary.en.md.
  * @returns the document or the issues, with paths relative to the package.
  */
 export function buildBuiltinGlossary(): BuildGlossaryResult {
@@ -51,5 +63,6 @@ export function buildBuiltinGlossary(): BuildGlossaryResult {
       },
     ],
     editorial: { markdown: read('source/editorial.zh-CN.md'), file: 'source/editorial.zh-CN.md' },
+    book: bookPages(read),
   });
 }

@@ -186,7 +186,7 @@ export interface Pinyin {
   initials: string;
 }
 /**
- * What a sampler or scheduler is called in each tool, curated by SD Glossary in the overlay from the tools' own code and docs: the AUTOMATIC1111 web UI's label, ComfyUI's sampler_name or scheduler value, the diffusers scheduler class or arguments. null: the tool has none (diffusers' scheduler table lists no equivalent).
+ * What the entry is called in each tool people set it in, curated by SD Glossary in the overlay from the tools' own code and docs. For a sampler or scheduler: the AUTOMATIC1111 web UI's label, ComfyUI's sampler_name or scheduler value, the diffusers scheduler class or arguments. For a generation parameter: A1111's infotext key (or its UI label when the infotext has none), the ComfyUI node input (Node.input), the diffusers pipeline argument, and the kohya sd-scripts option. null: the tool has none; kohya absent: not curated (samplers and schedulers).
  *
  * This interface was referenced by `Glossary`'s JSON-Schema
  * via the `definition` "toolNames".
@@ -195,6 +195,10 @@ export interface ToolNames {
   a1111: string | null;
   comfyui: string | null;
   diffusers: string | null;
+  /**
+   * The kohya-ss/sd-scripts command-line option (training or gen_img_diffusers.py), for a generation or training parameter.
+   */
+  kohya?: string | null;
 }
 /**
  * A text in markdown and in plain text.

@@ -1,7 +1,8 @@
 /**
  * Samplers and schedulers carry their names in A1111, ComfyUI and diffusers (curated in the overlay
  * from A1111's sd_samplers_*.py and sd_schedulers.py, ComfyUI's comfy/samplers.py and diffusers'
- * scheduler overview), or say which tool has none; each tool's name finds its entry.
+ * scheduler overview), generation parameters their infotext key, node input, pipeline argument and
+ * kohya option, or say which tool has none; the names people type find their entry.
  */
 import { expect, test } from 'vitest';
 import { entries, lookup } from '../src/index.js';
@@ -40,10 +41,41 @@ test('the curated tool names, with null where a tool has none', () => {
   ]);
 });
 
-test('the A1111 label and the ComfyUI value of each find its entry', () => {
-  for (const entry of entries.filter((e) => e.toolNames)) {
+test('the A1111 label and the ComfyUI value of each sampler and scheduler find its entry', () => {
+  for (const entry of entries.filter((e) => e.toolNames && e.toolNames.kohya === undefined)) {
     for (const name of [entry.toolNames!.a1111, entry.toolNames!.comfyui]) {
       expect([name, lookup(name!).map((e) => e.id)]).toEqual([name, expect.arrayContaining([entry.id])]);
     }
   }
+});
+
+test('a generation parameter’s A1111 infotext key finds its entry', () => {
+  const parameters = entries.filter((e) => e.toolNames?.kohya !== undefined);
+  expect(parameters.length).toBeGreaterThanOrEqual(12);
+  for (const { id, toolNames } of parameters) {
+    const key = toolNames!.a1111;
+    if (key === null || key.startsWith('--')) continue;
+    expect([key, lookup(key).map((e) => e.id)]).toEqual([key, expect.arrayContaining([id])]);
+  }
+});
+
+test.each([
+  ['guidance_scale', 'cfg'],
+  ['cfg', 'cfg'],
+  ['num_inference_steps', 'sampling-steps'],
+  ['steps', 'sampling-steps'],
+  ['sampler_name', 'sampler'],
+  ['denoise', 'denoising-strength'],
+  ['strength', 'denoising-strength'],
+  ['num_images_per_prompt', 'batch-size'],
+  ['batch_size', 'batch-size'],
+  ['negative_prompt', 'negative-prompt'],
+  ['n_iter', 'batch-count'],
+  ['seed', 'seed'],
+])('the parameter name %j in a config finds %s', (name, id) => {
+  expect(lookup(name).map((e) => e.id)).toContain(id);
+});
+
+test('generic node inputs are no form of a parameter', () => {
+  for (const name of ['text', 'negative', 'generator']) expect([name, lookup(name)]).toEqual([name, []]);
 });

@@ -8,6 +8,7 @@ import type {
   SurfaceForm,
   ToolNames,
 } from '../glossary-types.js';
+import { createBook, type BookExcerpt, type BookPageInput, type BookSelector } from './book.js';
 import { checkGlossary } from './check.js';
 import type { GlossaryIssue, SourcePosition } from './issues.js';
 import { parseJsonSource, type JsonPath } from './json-source.js';
@@ -36,6 +37,8 @@ export interface OverlayEntry {
   preferred?: string;
   discouraged?: string[];
   toolNames?: ToolNames;
+  /** The book's text for the entry: sections or blocks of its other pages, appended in order. */
+  book?: BookSelector[];
 }
 
 /** The overlay file: additions to the page, all marked in the built data. */
@@ -66,6 +69,8 @@ export interface BuildGlossaryOptions {
   readonly translations?: readonly TranslationInput[];
   /** SD Glossary's own entries, for terms the page lacks (see `EditorialInput`). */
   readonly editorial?: EditorialInput;
+  /** The book's other pages, which the overlay's `book` selectors take text from. */
+  readonly book?: readonly BookPageInput[];
 }
 
 /**
@@ -113,10 +118,18 @@ function sortIssues(issues: GlossaryIssue[], fileOrder: readonly string[]): Glos
   return issues.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column);
 }
 
-/** First sentence of the first block of a text, on one line. */
+/** A block that only points elsewhere (`详见 Prompt Editing`, `See …`): the book opens sections with one. */
+const POINTER = /^(?:更多资料)?(?:详见|见|See)\s/;
+
+/**
+ * First sentence of the first block of a text, on one line; a first block that only points elsewhere is
+ * passed over. A full stop ends a sentence before a space and a capital, a CJK character or the end
+ * (`Highres. fix` does not).
+ */
 export function summarize(text: string): string {
-  const firstBlock = text.split(/\n\s*\n/)[0] ?? '';
-  const sentence = /^[\s\S]*?(?:[。！？!?]|\.(?=\s|$))/.exec(firstBlock)?.[0] ?? firstBlock;
+  const blocks = text.split(/\n\s*\n/);
+  const firstBlock = (POINTER.test(blocks[0] ?? '') && blocks.length > 1 ? blocks[1] : blocks[0]) ?? '';
+  const sentence = /^[\s\S]*?(?:[。！？!?]|\.(?=$|\s+(?:$|[A-Z\u4e00-\u9fff])))/.exec(firstBlock)?.[0] ?? firstBlock;
   return sentence.replace(/\s+/g, ' ').trim();
 }
 
@@ -132,6 +145,7 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
   // A page or translation past the limits is not parsed: its issues are the answer.
   const refused = [
     ...pageLimitIssues(options.markdown, options.markdownFile),
+    ...(options.book ?? []).flatMap((p) => pageLimitIssues(p.markdown, p.file)),
     ...(options.editorial ? pageLimitIssues(options.editorial.markdown, options.editorial.file) : []),
     ...(options.translations ?? []).flatMap((t) => pageLimitIssues(t.markdown, t.file)),
   ];
@@ -175,7 +189,8 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
       editorialDrafts.add(draft);
     }
   }
-  const drafts = [...page.entries, ...editorialDrafts];
+  const excerpted = addBookText(overlay, draftByHeadword, editorialDrafts, options.book ?? [], overlayAt, issues);
+  const drafts = [...page.entries.map((d) => excerpted.replaced.get(d) ?? d), ...editorialDrafts, ...excerpted.added];
   const overlayFor = new Map<DraftEntry, { id: string; item: OverlayEntry }>();
   for (const [id, item] of Object.entries(overlay.entries)) {
     const draft = draftByHeadword.get(item.headword);
@@ -245,6 +260,72 @@ export function buildGlossary(options: BuildGlossaryOptions): BuildGlossaryResul
     ...(options.translations ?? []).map((t) => t.file),
   ];
   return { glossary: issues.length === 0 ? glossary : undefined, issues: sortIssues(issues, fileOrder), locate };
+}
+
+/**
+ * Gives entries the book's text the overlay selects for them. An entry the page or the editorial page
+ * has gets it as further sections; any other becomes an entry of its own, made of the book's text,
+ * whose headword must be written there. An editorial entry takes none: where the book has the term,
+ * the book's text makes the entry.
+ * @param draftByHeadword - the entries by headword; updated with the new and extended ones.
+ * @param editorialDrafts - the editorial entries.
+ * @returns the extended entries (by the one they replace) and the new ones.
+ */
+function addBookText(
+  overlay: Overlay,
+  draftByHeadword: Map<string, DraftEntry>,
+  editorialDrafts: ReadonlySet<DraftEntry>,
+  pages: readonly BookPageInput[],
+  overlayAt: (path: JsonPath) => SourcePosition,
+  issues: GlossaryIssue[],
+): { replaced: Map<DraftEntry, DraftEntry>; added: DraftEntry[] } {
+  const book = createBook(pages);
+  const replaced = new Map<DraftEntry, DraftEntry>();
+  const added: DraftEntry[] = [];
+  for (const [id, item] of Object.entries(overlay.entries)) {
+    if (!item.book) continue;
+    const excerpts: BookExcerpt[] = [];
+    item.book.forEach((selector, i) => {
+      const excerpt = book.excerpt(selector, overlayAt(['entries', id, 'book', i]));
+      if ('message' in excerpt) issues.push(excerpt);
+      else excerpts.push(excerpt);
+    });
+    if (excerpts.length < item.book.length) continue;
+    const existing = draftByHeadword.get(item.headword);
+    if (existing && editorialDrafts.has(existing)) {
+      const message = `overlay entry "${id}" is editorial: move its term to the book's text, or drop "book"`;
+      issues.push({ ...overlayAt(['entries', id, 'book']), message });
+      continue;
+    }
+    const at = overlayAt(['entries', id, 'headword']);
+    if (!existing && !excerpts.some((e) => e.definition.text.includes(item.headword))) {
+      const message = `"${item.headword}" is not in the book's text for "${id}": its headword must be written there`;
+      issues.push({ ...at, message });
+      continue;
+    }
+    const base: DraftEntry = existing ?? {
+      headword: item.headword,
+      category: 'concept',
+      forms: [{ text: item.headword, kind: 'headword', at }],
+      definition: { markdown: '', text: '' },
+      links: [],
+      sources: [],
+    };
+    const join = (texts: string[]): string => texts.filter(Boolean).join('\n\n');
+    const draft: DraftEntry = {
+      ...base,
+      definition: {
+        markdown: join([base.definition.markdown, ...excerpts.map((e) => e.definition.markdown)]),
+        text: join([base.definition.text, ...excerpts.map((e) => e.definition.text)]),
+      },
+      links: [...base.links, ...excerpts.flatMap((e) => e.links)],
+      sources: [...base.sources, ...excerpts.map((e) => ({ ...e.source, url: e.url }))],
+    };
+    draftByHeadword.set(item.headword, draft);
+    if (existing) replaced.set(existing, draft);
+    else added.push(draft);
+  }
+  return { replaced, added };
 }
 
 /**
@@ -427,7 +508,9 @@ function sourcesOf(draft: DraftEntry, pageUrl: string | undefined): GlossaryEntr
     line: s.at.line,
     heading: s.heading,
     anchor: s.anchor,
-    ...(pageUrl !== undefined && { url: new URL(`#${s.anchor}`, pageUrl).href }),
+    ...(s.url !== undefined
+      ? { url: s.url }
+      : pageUrl !== undefined && { url: new URL(`#${s.anchor}`, pageUrl).href }),
   })) as GlossaryEntry['sources'];
 }
 

@@ -11,6 +11,7 @@ export {
   type Overlay,
   type OverlayEntry,
 } from './build.js';
+export type { BookPageInput, BookSelector } from './book.js';
 export { checkGlossary } from './check.js';
 export { checkHoverContent } from './hover-check.js';
 export { formatIssue, type GlossaryIssue, type SourcePosition } from './issues.js';

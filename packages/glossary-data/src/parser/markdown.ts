@@ -11,7 +11,8 @@ import { headingAnchor } from './slug.js';
 import { isHttpUrl } from './url.js';
 import { applyEdits, containerEdits, containerMarkers, inlineEdits, type TextEdit } from './vitepress.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+/** The page parser: CommonMark, GFM and YAML front matter. */
+export const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
 /** A surface form read from the page, with where it was written. */
 export interface DraftForm {
@@ -33,6 +34,8 @@ export interface DraftSource {
   readonly at: SourcePosition;
   readonly heading: string;
   readonly anchor: string;
+  /** The heading on its site, when it is not the page the build is given (the book's other pages). */
+  readonly url?: string;
 }
 
 /** One entry as the page gives it, before ids and the overlay. */
@@ -73,9 +76,10 @@ export interface ParsedPage {
   readonly issues: GlossaryIssue[];
 }
 
-type Node = Root | RootContent;
+/** Any node of a parsed page. */
+export type Node = Root | RootContent;
 
-function startOffset(node: Node): number {
+export function startOffset(node: Node): number {
   return node.position?.start.offset ?? 0;
 }
 
@@ -83,12 +87,12 @@ function endOffset(node: Node): number {
   return node.position?.end.offset ?? 0;
 }
 
-function isComment(node: Node): boolean {
+export function isComment(node: Node): boolean {
   return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
 }
 
 /** Plain text of inline content: a hard break is a newline, raw HTML is nothing, an image is its alt text. */
-function inlineText(node: Node): string {
+export function inlineText(node: Node): string {
   switch (node.type) {
     case 'break':
       return '\n';
@@ -132,6 +136,119 @@ function blockText(node: Node): string {
 function reread(markdown: string): RichText {
   const trimmed = markdown.trim();
   return { markdown: trimmed, text: processor.parse(trimmed).children.map(blockText).filter(Boolean).join('\n\n') };
+}
+
+/** How the blocks and links of a page are read: shared by glossary pages and the book's other pages. */
+export interface PageRenderer {
+  /** The links of some nodes, an archive link folded into the link before it; problems are reported. */
+  collectLinks(nodes: readonly Node[]): DraftLink[];
+  /** A table cell's content, VitePress syntax rewritten. */
+  renderCell(cell: TableCell): RichText;
+  /** Blocks as one text, the markers of VitePress containers (`::: tip` … `:::`) left out. */
+  richText(nodes: readonly Node[]): RichText;
+}
+
+/**
+ * Reads blocks of a page as definitions: the page's own markdown, rewritten only where VitePress syntax
+ * (`vitepress.ts`) needs it.
+ * @param markdown - the page's text.
+ * @param posOf - where a node is written.
+ * @param issue - reports a problem (a link that is not http(s)).
+ * @param resolve - where a link that is not http(s) points, for a page whose site resolves relative links.
+ */
+export function createRenderer(
+  markdown: string,
+  posOf: (node: Node) => SourcePosition,
+  issue: (pos: SourcePosition, message: string) => void,
+  resolve?: (url: string) => string | undefined,
+): PageRenderer {
+  /** The links of some nodes, an archive link folded into the link before it; problems go to `issues`. */
+  function collectLinks(nodes: readonly Node[]): DraftLink[] {
+    const links: DraftLink[] = [];
+    const visit = (node: Node, siblings: readonly Node[] | undefined, index: number): void => {
+      if (node.type === 'image') {
+        // An http(s) image is written as a link to it (`imageMarkdown`); any other is a note, no link.
+        if (isHttpUrl(node.url)) links.push({ title: node.alt || node.url, url: node.url, at: posOf(node) });
+        return;
+      }
+      if (node.type === 'link') {
+        const title = toString(node).trim();
+        const url = isHttpUrl(node.url) ? node.url : resolve?.(node.url);
+        if (url === undefined) {
+          issue(posOf(node), `link "${title}" points to "${node.url}", which is not an http(s) URL`);
+          return;
+        }
+        const previous = links.at(-1);
+        if (/^archive$/i.test(title) && previous && !previous.archiveUrl && followsLink(siblings, index)) {
+          links[links.length - 1] = { title: previous.title, url: previous.url, archiveUrl: url, at: previous.at };
+          return;
+        }
+        links.push({ title: title || url, url, at: posOf(node) });
+        return;
+      }
+      if ('children' in node) node.children.forEach((child, i) => visit(child as Node, node.children as Node[], i));
+    };
+    nodes.forEach((n, i) => visit(n, nodes, i));
+    return links;
+  }
+
+  /** `[text](url) ([Archive](url))`: the archive link follows a link, with only "(" between them. */
+  function followsLink(siblings: readonly Node[] | undefined, index: number): boolean {
+    if (!siblings) return false;
+    for (let i = index - 1; i >= 0; i--) {
+      const s = siblings[i]!;
+      if (s.type === 'link') return true;
+      if (s.type !== 'text' || !/^[\s(（]*$/.test(s.value)) return false;
+    }
+    return false;
+  }
+
+  /** A block as the page writes it, or rewritten where VitePress syntax (`vitepress.ts`) needs it. */
+  function renderBlock(node: Node, containerEdits: readonly TextEdit[]): RichText {
+    const edits = [...containerEdits, ...inlineEdits(node, markdown, resolve)];
+    const start = startOffset(node);
+    const end = endOffset(node);
+    if (edits.length === 0) return { markdown: markdown.slice(start, end), text: blockText(node) };
+    return reread(applyEdits(markdown, start, end, edits));
+  }
+
+  /** A table cell's content, rewritten the same way. */
+  function renderCell(cell: TableCell): RichText {
+    const first = cell.children[0];
+    const last = cell.children.at(-1);
+    if (!first || !last) return { markdown: '', text: '' };
+    const edits = inlineEdits(cell, markdown, resolve);
+    const start = startOffset(first);
+    const end = endOffset(last);
+    if (edits.length === 0) return { markdown: markdown.slice(start, end).trim(), text: inlineText(cell).trim() };
+    return reread(applyEdits(markdown, start, end, edits));
+  }
+
+  /** A section's text: its blocks, the markers of VitePress containers (`::: tip` … `:::`) left out. */
+  function richText(nodes: readonly Node[]): RichText {
+    const blocks: RichText[] = [];
+    let depth = 0; // containers open
+    for (const node of nodes) {
+      let edits: TextEdit[] = [];
+      if (node.type === 'paragraph') {
+        const markers = containerMarkers(node, markdown, depth > 0);
+        edits = containerEdits(node, markdown, markers);
+        if (markers.opens) depth++;
+        if (markers.closes) depth = Math.max(0, depth - 1);
+      }
+      const block = renderBlock(node, edits);
+      if (block.markdown) blocks.push(block);
+    }
+    return {
+      markdown: blocks.map((b) => b.markdown).join('\n\n'),
+      text: blocks
+        .map((b) => b.text)
+        .filter(Boolean)
+        .join('\n\n'),
+    };
+  }
+
+  return { collectLinks, renderCell, richText };
 }
 
 const EXPLICIT_ID = /\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
@@ -193,90 +310,7 @@ export function parseGlossaryMarkdown(markdown: string, file: string, options: P
   const sections: DraftEntry[] = [];
   let title: string | undefined;
 
-  /** The links of some nodes, an archive link folded into the link before it; problems go to `issues`. */
-  function collectLinks(nodes: readonly Node[]): DraftLink[] {
-    const links: DraftLink[] = [];
-    const visit = (node: Node, siblings: readonly Node[] | undefined, index: number): void => {
-      if (node.type === 'image') {
-        // An http(s) image is written as a link to it (`imageMarkdown`); any other is a note, no link.
-        if (isHttpUrl(node.url)) links.push({ title: node.alt || node.url, url: node.url, at: posOf(node) });
-        return;
-      }
-      if (node.type === 'link') {
-        const title = toString(node).trim();
-        if (!isHttpUrl(node.url)) {
-          issue(posOf(node), `link "${title}" points to "${node.url}", which is not an http(s) URL`);
-          return;
-        }
-        const previous = links.at(-1);
-        if (/^archive$/i.test(title) && previous && !previous.archiveUrl && followsLink(siblings, index)) {
-          links[links.length - 1] = { title: previous.title, url: previous.url, archiveUrl: node.url, at: previous.at };
-          return;
-        }
-        links.push({ title: title || node.url, url: node.url, at: posOf(node) });
-        return;
-      }
-      if ('children' in node) node.children.forEach((child, i) => visit(child as Node, node.children as Node[], i));
-    };
-    nodes.forEach((n, i) => visit(n, nodes, i));
-    return links;
-  }
-
-  /** `[text](url) ([Archive](url))`: the archive link follows a link, with only "(" between them. */
-  function followsLink(siblings: readonly Node[] | undefined, index: number): boolean {
-    if (!siblings) return false;
-    for (let i = index - 1; i >= 0; i--) {
-      const s = siblings[i]!;
-      if (s.type === 'link') return true;
-      if (s.type !== 'text' || !/^[\s(（]*$/.test(s.value)) return false;
-    }
-    return false;
-  }
-
-  /** A block as the page writes it, or rewritten where VitePress syntax (`vitepress.ts`) needs it. */
-  function renderBlock(node: Node, containerEdits: readonly TextEdit[]): RichText {
-    const edits = [...containerEdits, ...inlineEdits(node, markdown)];
-    const start = startOffset(node);
-    const end = endOffset(node);
-    if (edits.length === 0) return { markdown: markdown.slice(start, end), text: blockText(node) };
-    return reread(applyEdits(markdown, start, end, edits));
-  }
-
-  /** A table cell's content, rewritten the same way. */
-  function renderCell(cell: TableCell): RichText {
-    const first = cell.children[0];
-    const last = cell.children.at(-1);
-    if (!first || !last) return { markdown: '', text: '' };
-    const edits = inlineEdits(cell, markdown);
-    const start = startOffset(first);
-    const end = endOffset(last);
-    if (edits.length === 0) return { markdown: markdown.slice(start, end).trim(), text: inlineText(cell).trim() };
-    return reread(applyEdits(markdown, start, end, edits));
-  }
-
-  /** A section's text: its blocks, the markers of VitePress containers (`::: tip` … `:::`) left out. */
-  function richText(nodes: readonly Node[]): RichText {
-    const blocks: RichText[] = [];
-    let depth = 0; // containers open
-    for (const node of nodes) {
-      let edits: TextEdit[] = [];
-      if (node.type === 'paragraph') {
-        const markers = containerMarkers(node, markdown, depth > 0);
-        edits = containerEdits(node, markdown, markers);
-        if (markers.opens) depth++;
-        if (markers.closes) depth = Math.max(0, depth - 1);
-      }
-      const block = renderBlock(node, edits);
-      if (block.markdown) blocks.push(block);
-    }
-    return {
-      markdown: blocks.map((b) => b.markdown).join('\n\n'),
-      text: blocks
-        .map((b) => b.text)
-        .filter(Boolean)
-        .join('\n\n'),
-    };
-  }
+  const { collectLinks, renderCell, richText } = createRenderer(markdown, posOf, issue);
 
   function readTable(table: Table, heading: string, anchor: string): void {
     if (options.editorial) {

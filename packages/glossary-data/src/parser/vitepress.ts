@@ -87,15 +87,23 @@ export function containerEdits(paragraph: Paragraph, source: string, markers: Co
  * The edits that make images and raw `<br>` inside a node plain markdown: an image becomes a link to
  * it when its target is an http(s) URL, otherwise its alt text and its target as code (the page's own
  * relative `../assets/…` has no address without the page's); `{width=… height=…}` after an image goes;
- * `<br>` becomes a hard line break (the end of a paragraph needs none).
+ * `<br>` becomes a hard line break (the end of a paragraph needs none); a link to another page of the
+ * site gets the address `resolve` gives it.
  * @param node - any node of the page.
  * @param source - the page's text.
+ * @param resolve - the http(s) address of a link target that is not one, if the page has it.
  * @returns the edits, in document order.
  */
-export function inlineEdits(node: Nodes, source: string): TextEdit[] {
+export function inlineEdits(node: Nodes, source: string, resolve?: (url: string) => string | undefined): TextEdit[] {
   const edits: TextEdit[] = [];
   // blockEnd: where the paragraph, heading or table cell around the node ends.
   const visit = (n: Nodes, blockEnd: number): void => {
+    const target = n.type === 'link' && !isHttpUrl(n.url) ? resolve?.(n.url) : undefined;
+    if (target !== undefined && n.type === 'link' && n.children.length > 0) {
+      const text = source.slice(startOf(n.children[0]!), endOf(n.children.at(-1)!));
+      edits.push({ start: startOf(n), end: endOf(n), text: `[${text}](${linkDestination(target)})` });
+      return;
+    }
     if (n.type === 'image') {
       const attributes = ATTRIBUTES.exec(source.slice(endOf(n), endOf(n) + 500));
       edits.push({ start: startOf(n), end: endOf(n) + (attributes?.[0].length ?? 0), text: imageMarkdown(n) });
