@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildGlossary, type BuildGlossaryOptions, type BuildGlossaryResult } from '../src/parser/index.js';
+import { buildGlossary, type BookPageInput, type BuildGlossaryResult } from '../src/parser/index.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -12,7 +12,7 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 export const outputPath = `${packageDir}glossary.json`;
 
 /** The book's other pages the overlay takes text from: `source/book/<path>.md`, published at `<site>/<path>`. */
-function bookPages(read: (rel: string) => string): BuildGlossaryOptions['book'] {
+function bookPages(read: (rel: string) => string): BookPageInput[] {
   const files = readdirSync(`${packageDir}source/book`, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.md'))
     .map((f) => f.split('\\').join('/'))

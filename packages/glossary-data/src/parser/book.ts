@@ -3,7 +3,7 @@
  * blocks (a list item or paragraph, by how its text starts), and the entry gets that text verbatim,
  * followed by a line that cites the page and heading on the book's site.
  */
-import type { Heading, ListItem, RootContent } from 'mdast';
+import type { Heading, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { RichText } from '../glossary-types.js';
 import { createPositionMapper, type GlossaryIssue, type SourcePosition } from './issues.js';
@@ -176,8 +176,10 @@ function readBookPage(input: BookPageInput): ReadPage {
 }
 
 /** The blocks a selector can name: the section's paragraphs, and the items of its lists. */
-function blocksOf(content: readonly RootContent[]): Array<ListItem | RootContent> {
-  return content.flatMap((node) => (node.type === 'list' ? node.children : node.type === 'paragraph' ? [node] : []));
+function blocksOf(content: readonly RootContent[]): Array<ListItem | Paragraph> {
+  return content.flatMap((node): Array<ListItem | Paragraph> =>
+    node.type === 'list' ? node.children : node.type === 'paragraph' ? [node] : [],
+  );
 }
 
 /** A block's plain text, on one line. */
