@@ -1,4 +1,6 @@
+import { keepInContext, type FindTermsOptions } from './context.js';
 import { createLookupIndex, type LookupIndex } from './lookup-index.js';
+import { withoutLowerCaseKeywords, withPromptSyntax } from './prompt-syntax.js';
 import { createSearchIndex, type SearchIndex, type SearchOptions, type SearchResult } from './search-index.js';
 import { createTermMatcher, type TermMatch, type TermMatcher } from './term-matcher.js';
 import type { Glossary, GlossaryEntry } from './glossary-types.js';
@@ -30,11 +32,13 @@ export interface GlossaryIndex {
    */
   search(query: string, options?: SearchOptions): SearchResult[];
   /**
-   * Finds every term occurrence in a text.
+   * Finds every term occurrence in a text. Everyday forms (`steps`, `seed`, `db`) count only where the
+   * text is about SD: see `FindTermsOptions`.
    * @param text - any string.
+   * @param options - whether the whole text is about SD.
    * @returns the occurrences, with UTF-16 offsets, in order; empty when there are none.
    */
-  findTerms(text: string): TermMatch[];
+  findTerms(text: string, options?: FindTermsOptions): TermMatch[];
 }
 
 /**
@@ -49,15 +53,20 @@ export function createGlossaryIndex(glossary: Glossary): GlossaryIndex {
   let searchIndex: SearchIndex | undefined;
   let matcher: TermMatcher | undefined;
 
+  const getEntry = (id: string): GlossaryEntry | undefined => (byId ??= new Map(entries.map((e) => [e.id, e]))).get(id);
+
   return {
     glossary,
     entries,
-    getEntry: (id) => (byId ??= new Map(entries.map((e) => [e.id, e]))).get(id),
+    getEntry,
     lookup: (surface) => (lookupIndex ??= createLookupIndex(entries)).lookup(surface),
     search: (query, options) => (searchIndex ??= createSearchIndex(entries)).search(query, options),
-    findTerms: (text) =>
-      (matcher ??= createTermMatcher(
-        entries.flatMap((e) => e.forms.filter((f) => f.scan !== false).map((f) => ({ text: f.text, id: e.id }))),
-      )).findAll(text),
+    findTerms: (text, options) => {
+      matcher ??= createTermMatcher(
+        entries.flatMap((e) => e.forms.map((f) => ({ text: f.text, id: e.id, context: f.scan === false }))),
+      );
+      const terms = withoutLowerCaseKeywords(keepInContext(text, matcher.findAll(text), options));
+      return options?.prompt ? withPromptSyntax(text, terms, (id) => getEntry(id) !== undefined) : terms;
+    },
   };
 }

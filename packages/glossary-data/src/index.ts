@@ -6,6 +6,7 @@ import data from '../glossary.json' with { type: 'json' };
 import { createGlossaryIndex, type GlossaryIndex } from './glossary-index.js';
 import type { Glossary, GlossaryEntry } from './glossary-types.js';
 import type { SearchOptions, SearchResult } from './search-index.js';
+import type { FindTermsOptions } from './context.js';
 import type { TermMatch } from './term-matcher.js';
 import { localizeEntry, type LocalizedText } from './localize.js';
 
@@ -49,12 +50,15 @@ export function search(query: string, options?: SearchOptions): SearchResult[] {
 }
 
 /**
- * Finds every built-in term occurrence in a text, with UTF-16 offsets.
+ * Finds every built-in term occurrence in a text, with UTF-16 offsets. Everyday forms (`steps`, `seed`,
+ * `db`) count only where the text is about SD: in a sentence with another term, on an A1111 infotext
+ * line, beside another form of their entry, or anywhere when `options.sd` says the whole text is.
  * @param text - any string.
+ * @param options - whether the whole text is about SD (a prompt, an SD config).
  * @returns the occurrences in order, longest match first, never overlapping; empty when there are none.
  */
-export function findTerms(text: string): TermMatch[] {
-  return index.findTerms(text);
+export function findTerms(text: string, options?: FindTermsOptions): TermMatch[] {
+  return index.findTerms(text, options);
 }
 
 /**
@@ -69,6 +73,7 @@ export function localize(entry: GlossaryEntry, locale?: string): LocalizedText {
 
 export { createAnnotator, type Annotator, type AnnotatorOptions, type TermAnnotation } from './annotate.js';
 export { findDiscouraged, fixDiscouraged, type DiscouragedUse } from './spelling.js';
+export { isInfotext, type FindTermsOptions } from './context.js';
 export { localizeEntry, type LocalizedText } from './localize.js';
 export { createGlossaryIndex, type GlossaryIndex } from './glossary-index.js';
 export { createTermMatcher, type MatchableForm, type TermMatch, type TermMatcher } from './term-matcher.js';

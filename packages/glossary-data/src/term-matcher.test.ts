@@ -18,9 +18,17 @@ describe('built-in terms in running text', () => {
       ],
     ],
     ['clip_skip = 2', [['clip_skip', 'clip']]],
-    ['CLIPTextEncode', [['CLIP', 'clip']]],
+    // ComfyUI's text-encoding node: the book calls CLIP's text half ClipText.
+    ['CLIPTextEncode', [['CLIPText', 'text-encoder']]],
     ['VAEDecode', [['VAE', 'vae']]],
-    ['sd-vae-ft-mse', [['vae', 'vae']]],
+    // `sd` is an everyday form: a term here because the text also names the VAE.
+    [
+      'sd-vae-ft-mse',
+      [
+        ['sd', 'stable-diffusion'],
+        ['vae', 'vae'],
+      ],
+    ],
     ['train_batch_size = 4', [['batch_size', 'batch-size']]],
     ['batchSize', [['batchSize', 'batch-size']]],
     ['max_train_epochs = 10', [['epochs', 'epoch']]],

@@ -22,6 +22,11 @@ export interface TermMatch {
   readonly text: string;
   /** Ids of the entries the occurrence names (more than one where entries share a form). */
   readonly ids: readonly string[];
+  /**
+   * True when only everyday forms (`steps`, `seed`) name the occurrence: a term where the text is
+   * about SD, an ordinary word elsewhere (see `GlossaryIndex.findTerms`).
+   */
+  readonly context?: true;
 }
 
 /** A surface form the matcher looks for, and the entry it belongs to. */
@@ -30,6 +35,8 @@ export interface MatchableForm {
   readonly text: string;
   /** Id of the entry the form names. */
   readonly id: string;
+  /** The form is an everyday word (`scan: false`): its matches are marked `context`. */
+  readonly context?: boolean;
 }
 
 /** Finds glossary terms in text. Built once from the forms, then used for any number of texts. */
@@ -46,6 +53,8 @@ export interface TermMatcher {
 interface TrieNode<K> {
   next: Map<K, TrieNode<K>> | undefined;
   ids: string[] | undefined;
+  /** Some form that ends here is not an everyday word. */
+  scan: boolean;
 }
 type LatinNode = TrieNode<string>;
 type CjkNode = TrieNode<number>;
@@ -75,19 +84,52 @@ function addId(ids: string[] | undefined, id: string): string[] {
   return ids;
 }
 
-function insert<K>(root: TrieNode<K>, keys: readonly K[], id: string): void {
+function insert<K>(root: TrieNode<K>, keys: readonly K[], id: string, context: boolean): void {
   let node = root;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     node.next ??= new Map();
     let child = node.next.get(key);
     if (!child) {
-      child = { next: undefined, ids: undefined };
+      child = { next: undefined, ids: undefined, scan: false };
       node.next.set(key, child);
     }
     node = child;
   }
   node.ids = addId(node.ids, id);
+  if (!context) node.scan = true;
+}
+
+/** A match of a trie node: `context` when only everyday forms end there. */
+function hit(text: string, start: number, end: number, node: TrieNode<unknown>): TermMatch {
+  const match = { start, end, text: text.slice(start, end), ids: node.ids! };
+  return node.scan ? match : { ...match, context: true };
+}
+
+/**
+ * Ordinary words that contain a CJK form without being the term: the form inside them is not a match
+ * (`出图` in `输出图像`, `嵌入` in `嵌入式`). Chinese has no spaces to tell a word's end, and a general
+ * word segmenter splits the glossary's own terms too often (`提示词|语法` becomes `提示|词语|法`), so the
+ * exceptions are listed, each one found in the book's pages.
+ */
+const ORDINARY_WORDS: Readonly<Record<string, readonly string[]>> = {
+  出图: ['输出图', '导出图'],
+  代次: ['迭代次'],
+  嵌入: ['嵌入式'],
+  迭代: ['迭代器'],
+  修补: ['修补程序'],
+};
+
+/** True when the CJK match text[start, end) is part of an ordinary word listed for its text. */
+function insideOrdinaryWord(text: string, start: number, end: number): boolean {
+  const words = ORDINARY_WORDS[text.slice(start, end)];
+  if (!words) return false;
+  const form = text.slice(start, end);
+  return words.some((word) => {
+    for (let at = word.indexOf(form); at >= 0; at = word.indexOf(form, at + 1))
+      if (text.startsWith(word, start - at)) return true;
+    return false;
+  });
 }
 
 /**
@@ -160,8 +202,8 @@ function pluralsOf(token: string): string[] {
  */
 export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
   const classes = CHAR_CLASSES;
-  const latinRoot: LatinNode = { next: undefined, ids: undefined };
-  const cjkRoot: CjkNode = { next: undefined, ids: undefined };
+  const latinRoot: LatinNode = { next: undefined, ids: undefined, scan: false };
+  const cjkRoot: CjkNode = { next: undefined, ids: undefined, scan: false };
   // Every token the scanner should look at, by its text: term tokens, then their plurals, each with
   // the term tokens it may stand for (exact reading first).
   const byText = new Map<string, KnownToken & { candidates: string[] }>();
@@ -174,7 +216,7 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
   };
   for (const form of forms) {
     if (hasCjk(form.text)) {
-      if (!hasLatin(form.text)) insert(cjkRoot, cjkUnits(form.text), form.id);
+      if (!hasLatin(form.text)) insert(cjkRoot, cjkUnits(form.text), form.id, form.context === true);
       continue;
     }
     const spans = tokenize(form.text);
@@ -186,11 +228,11 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
       return typeof gap === 'string' ? [gap, t.folded] : [t.folded];
     });
     if (keys.length > tokens.length) hasGaps = true;
-    insert(latinRoot, keys, form.id);
+    insert(latinRoot, keys, form.id, form.context === true);
     for (const t of tokens) addTermToken(t);
     if (tokens.length > 1) {
       const joined = tokens.join('');
-      insert(latinRoot, [joined], form.id);
+      insert(latinRoot, [joined], form.id, form.context === true);
       addTermToken(joined);
     }
   }
@@ -238,8 +280,8 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
           continue;
         }
         let node: CjkNode | undefined = cjkRoot;
-        let bestEnd = -1;
-        let bestIds: string[] | undefined;
+        // Where forms end, shortest first: the longest that is not part of an ordinary word is the match.
+        const ends: Array<{ end: number; node: CjkNode }> = [];
         let j = i;
         let afterPunctuation = false;
         while (j < n && node?.next) {
@@ -259,16 +301,15 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
           if (!node) break;
           afterPunctuation = classes[key] !== CJK;
           j++;
-          if (node.ids) {
-            bestEnd = j;
-            bestIds = node.ids;
-          }
+          if (node.ids) ends.push({ end: j, node });
         }
-        if (bestIds) {
+        let best = ends.length - 1;
+        while (best >= 0 && insideOrdinaryWord(text, i, ends[best]!.end)) best--;
+        if (best >= 0) {
           // No Latin term spans a CJK character: settle the pending tokens first, to keep hits in order.
           matchPending(pending, latinRoot, text, hits);
-          hits.push({ start: i, end: bestEnd, text: text.slice(i, bestEnd), ids: bestIds });
-          i = bestEnd;
+          hits.push(hit(text, i, ends[best]!.end, ends[best]!.node));
+          i = ends[best]!.end;
         } else {
           i++;
         }
@@ -434,12 +475,12 @@ function matchPending(buffer: TokenBuffer, root: LatinNode, text: string, hits: 
   while (k < count) {
     let node = step(root, candidates[k]!);
     let bestLast = -1;
-    let bestIds: string[] | undefined;
+    let bestNode: LatinNode | undefined;
     let last = k;
     while (node) {
       if (node.ids) {
         bestLast = last;
-        bestIds = node.ids;
+        bestNode = node;
       }
       if (!node.next || last + 1 >= count) break;
       const gap = gaps[last + 1];
@@ -449,10 +490,8 @@ function matchPending(buffer: TokenBuffer, root: LatinNode, text: string, hits: 
       const before = joined[last] === 1 ? node : node.next.get(gap!);
       node = before && step(before, candidates[last]!);
     }
-    if (bestIds) {
-      const start = starts[k]!;
-      const end = ends[bestLast]!;
-      hits.push({ start, end, text: text.slice(start, end), ids: bestIds });
+    if (bestNode) {
+      hits.push(hit(text, starts[k]!, ends[bestLast]!, bestNode));
       k = bestLast + 1;
     } else {
       k++;

@@ -17,6 +17,7 @@ test('@sd-glossary/data exports', () => {
     'fixDiscouraged',
     'getEntry',
     'glossary',
+    'isInfotext',
     'localize',
     'localizeEntry',
     'lookup',

@@ -9,13 +9,13 @@ const pageEntries = entries.filter((e) => e.origin !== 'editorial');
 const editorialEntries = entries.filter((e) => e.origin === 'editorial');
 
 describe('shape', () => {
-  test('102 entries: the page’s 40 (21 rows, 21 sections, two of them one concept), 35 from the book’s other pages, 27 editorial', () => {
+  test('154 entries: the page’s 40 (21 rows, 21 sections), 54 from the book’s other pages, 60 editorial', () => {
     const glossaryPage = pageEntries.filter((e) => e.sources[0].file === 'source/glossary.zh-CN.md');
     const otherPages = pageEntries.filter((e) => e.sources[0].file.startsWith('source/book/'));
-    expect(entries).toHaveLength(102);
+    expect(entries).toHaveLength(154);
     expect(glossaryPage).toHaveLength(40);
-    expect(otherPages).toHaveLength(35);
-    expect(editorialEntries).toHaveLength(27);
+    expect(otherPages).toHaveLength(54);
+    expect(editorialEntries).toHaveLength(60);
     const rows = glossaryPage.filter((e) => e.sources.some((s) => s.heading === '黑话'));
     const sections = glossaryPage.filter((e) => e.category === 'concept');
     expect(rows).toHaveLength(21);
@@ -128,8 +128,9 @@ describe('invariants', () => {
         expect(s.url).toBe(`https://guide.novelai.dev/advanced/glossary#${encodeURIComponent(s.anchor)}`);
       }
     }
-    expect(pageEntries.filter((e) => !e.sources.some(onPage)).every((e) => e.sources[0].file.startsWith('source/book/')))
-      .toBe(true);
+    expect(
+      pageEntries.filter((e) => !e.sources.some(onPage)).every((e) => e.sources[0].file.startsWith('source/book/')),
+    ).toBe(true);
     expect(getEntry('overfitting')!.sources[0].anchor).toBe('过拟合-overfitting');
     expect(getEntry('batch-size')!.sources[0].anchor).toBe('batch-size');
   });

@@ -54,8 +54,10 @@ describe('validateGlossaryJson', () => {
     const broken = text.replace('"seeAlso": [\n        "cfg"', '"seeAlso": [\n        "cfgg"');
     expect(broken).not.toBe(text);
     const line = broken.slice(0, broken.indexOf('"cfgg"')).split('\n').length;
+    // The entry whose seeAlso list starts with "cfg": the last `"id"` before it.
+    const id = [...broken.slice(0, broken.indexOf('"cfgg"')).matchAll(/\n {6}"id": "([^"]+)"/g)].at(-1)![1];
     expect(validateGlossaryJson(broken, 'g.json').issues.map(formatIssue)).toEqual([
-      `g.json:${line}:9: seeAlso of "generation-parameters" names unknown id "cfgg"`,
+      `g.json:${line}:9: seeAlso of "${id}" names unknown id "cfgg"`,
     ]);
   });
 

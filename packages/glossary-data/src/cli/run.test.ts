@@ -23,7 +23,7 @@ describe('lookup', () => {
     const io = fakeIo();
     expect(await runCli(['lookup', 'cfg_scale'], io)).toBe(0);
     expect(io.out).toMatch(
-      /^CFG {2}\(cfg · concept\)\n {2}also: Classifier Free Guidance Scale, CFG Scale, Classifier Free Guidance\n/,
+      /^CFG {2}\(cfg · concept\)\n {2}also: Classifier Free Guidance Scale, CFG Scale, 提示词相关性, 无分类指导规模, Classifier Free Guidance, guidance_scale\n/,
     );
     expect(io.out).toContain('  link: 论文地址 <https://arxiv.org/abs/2207.12598>\n');
     expect(io.out).toContain(
@@ -57,7 +57,7 @@ describe('lookup', () => {
   test('an unknown term exits 1 and suggests near forms', async () => {
     const io = fakeIo();
     expect(await runCli(['lookup', 'dream'], io)).toBe(1);
-    expect(io.err).toBe('no entry for "dream"; did you mean: DreamBooth\n');
+    expect(io.err).toBe('no entry for "dream"; did you mean: DreamBooth, DreamArtist\n');
   });
 });
 
@@ -73,6 +73,7 @@ describe('search', () => {
     expect(await runCli(['search', 'Dream', '--json'], io)).toBe(0);
     expect(JSON.parse(io.out)).toEqual([
       expect.objectContaining({ id: 'dreambooth', form: 'DreamBooth', matchedBy: 'english', exact: false }),
+      expect.objectContaining({ id: 'apt', form: 'DreamArtist', matchedBy: 'english', exact: false }),
     ]);
   });
 

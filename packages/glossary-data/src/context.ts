@@ -1,0 +1,76 @@
+/**
+ * Where an everyday word is an SD term. Forms such as `steps`, `seed`, `size`, `strength` and the
+ * page's short forms (`db`, `ti`, `hn`, `ext`) are marked `scan: false`: their matches count only where
+ * the text is about SD, so "follow these steps" and "the seed of a plant" stay plain prose.
+ */
+import type { TermMatch } from './term-matcher.js';
+
+/** How `findTerms` reads a text. */
+export interface FindTermsOptions {
+  /**
+   * The whole text is about SD (a prompt file, an SD config): everyday forms are terms everywhere in
+   * it. Otherwise they are terms in a sentence that also names another glossary term, on an A1111
+   * infotext line, or right beside another form of their own entry (`hn / hyper`).
+   */
+  readonly sd?: boolean;
+  /**
+   * The text is an SD prompt (implies `sd`): its syntax names entries too, `<lora:…>`, `(word:1.2)`,
+   * `[from:to:when]`, `[a|b]`, `AND`, `BREAK`, `__wildcard__` (see `prompt-syntax.ts`).
+   */
+  readonly prompt?: boolean;
+}
+
+// Keys of an A1111 infotext line (`Steps: 28, Sampler: Euler a, CFG scale: 7, Seed: 1234, …`).
+const INFOTEXT_KEY =
+  /(?:^|,)\s*(?:Steps|Sampler|Schedule type|CFG scale|Seed|Size|Model hash|Model|VAE hash|VAE|Denoising strength|Clip skip|ENSD|Hires upscale|Hires upscaler|Hires steps|Variation seed|Variation seed strength|Version):\s/g;
+/** Ends a sentence: CJK and ASCII stops, and a line break. */
+const SENTENCE_END = /[。！？；!?;\n]|\.(?=\s)/g;
+/** What may stand between two forms of one entry written side by side (`美学/ext`, `hn / hyper`, `ti（emb）`). */
+const SIBLING_GAP = /^[\s/／|,，、()（）]{1,3}$/;
+
+/**
+ * True for a line of A1111 generation parameters: its first line after the prompts, with at least two
+ * of its keys, or the line that starts `Negative prompt:`.
+ * @param text - a line or more.
+ */
+export function isInfotext(text: string): boolean {
+  if (/^\s*Negative prompt:\s/m.test(text)) return true;
+  return (text.match(INFOTEXT_KEY)?.length ?? 0) >= 2;
+}
+
+/**
+ * Keeps the matches of everyday forms only where they are SD terms (see `FindTermsOptions`); any
+ * other match is kept as it is.
+ * @param text - the text the matches are in.
+ * @param matches - the matcher's matches, in order.
+ * @param options - whether the whole text is about SD.
+ * @returns the matches that name a term here, in order.
+ */
+export function keepInContext(text: string, matches: TermMatch[], options: FindTermsOptions = {}): TermMatch[] {
+  if (options.sd || options.prompt || !matches.some((m) => m.context)) return matches;
+  if (isInfotext(text)) return matches;
+  const sentenceEnds = [...text.matchAll(SENTENCE_END)].map((m) => m.index + 1);
+  const sentenceOf = (offset: number): number => {
+    let lo = 0;
+    let hi = sentenceEnds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sentenceEnds[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const sentencesWithTerms = new Set(matches.filter((m) => !m.context).map((m) => sentenceOf(m.start)));
+  const sibling = (a: TermMatch | undefined, b: TermMatch | undefined): boolean =>
+    a !== undefined &&
+    b !== undefined &&
+    a.ids.some((id) => b.ids.includes(id)) &&
+    SIBLING_GAP.test(text.slice(a.end, b.start));
+  return matches.filter(
+    (m, k) =>
+      !m.context ||
+      sentencesWithTerms.has(sentenceOf(m.start)) ||
+      sibling(matches[k - 1], m) ||
+      sibling(m, matches[k + 1]),
+  );
+}
