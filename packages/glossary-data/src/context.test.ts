@@ -56,6 +56,7 @@ describe('everyday words are terms only where the text is about SD', () => {
       'Steps',
       'Sampler',
       'DPM++ 2M',
+      'Schedule type',
       'Karras',
       'CFG scale',
       'Seed',
@@ -73,6 +74,21 @@ describe('everyday words are terms only where the text is about SD', () => {
       ['ext', 'aesthetic-embeddings'],
     ]);
     expect(hits('file.ext and hn')).toEqual([]);
+  });
+
+  test('an everyday word inside a name is part of the name, even in SD text', () => {
+    expect(hits('"beta_end": 0.012, "scheduler": "beta"', true)).toEqual([
+      ['scheduler', 'sampler+schedule-type'],
+      ['beta', 'beta-scheduler'],
+    ]);
+    expect(hits('CheckpointLoaderSimple strength_model sd-vae', true)).toEqual([
+      ['Checkpoint', 'checkpoint'],
+      ['vae', 'vae'],
+    ]);
+    expect(hits('种子固定为 1234，CFG 为 7')).toEqual([
+      ['种子', 'seed'],
+      ['CFG', 'cfg'],
+    ]);
   });
 
   test('a text said to be about SD (a prompt file, an SD config) has them everywhere', () => {

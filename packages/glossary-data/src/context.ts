@@ -4,6 +4,7 @@
  * the text is about SD, so "follow these steps" and "the seed of a plant" stay plain prose.
  */
 import type { TermMatch } from './term-matcher.js';
+import { classify, isWordClass } from './tokenize.js';
 
 /** How `findTerms` reads a text. */
 export interface FindTermsOptions {
@@ -28,6 +29,19 @@ const SENTENCE_END = /[。！？；!?;\n]|\.(?=\s)/g;
 /** What may stand between two forms of one entry written side by side (`美学/ext`, `hn / hyper`, `ti（emb）`). */
 const SIBLING_GAP = /^[\s/／|,，、()（）]{1,3}$/;
 
+/** A letter or digit of a Latin token (`tokenize.ts`): Chinese has no spaces, so a CJK neighbour joins nothing. */
+const isLatinWord = (c: string | undefined): boolean => c !== undefined && isWordClass(classify(c.charCodeAt(0)));
+
+/**
+ * True when text[start, end) is joined to more of a name: a Latin letter or digit right beside it (a
+ * camelCase hump), an underscore, or a `-` or `.` with a letter or digit beyond it (`sd-vae`, `file.ext`).
+ */
+function glued(text: string, start: number, end: number): boolean {
+  const joins = (mark: string | undefined, beyond: string | undefined): boolean =>
+    isLatinWord(mark) || mark === '_' || ((mark === '-' || mark === '.') && isLatinWord(beyond));
+  return joins(text[start - 1], text[start - 2]) || joins(text[end], text[end + 1]);
+}
+
 /**
  * True for a line of A1111 generation parameters: its first line after the prompts, with at least two
  * of its keys, or the line that starts `Negative prompt:`.
@@ -47,8 +61,11 @@ export function isInfotext(text: string): boolean {
  * @returns the matches that name a term here, in order.
  */
 export function keepInContext(text: string, matches: TermMatch[], options: FindTermsOptions = {}): TermMatch[] {
-  if (options.sd || options.prompt || !matches.some((m) => m.context)) return matches;
-  if (isInfotext(text)) return matches;
+  if (!matches.some((m) => m.context)) return matches;
+  // An everyday word inside an identifier is part of another name (`beta_end`, `strength_model`, `CheckpointLoaderSimple`).
+  const words = matches.filter((m) => !m.context || !glued(text, m.start, m.end));
+  if (options.sd || options.prompt || isInfotext(text)) return words;
+  matches = words;
   const sentenceEnds = [...text.matchAll(SENTENCE_END)].map((m) => m.index + 1);
   const sentenceOf = (offset: number): number => {
     let lo = 0;

@@ -21,14 +21,8 @@ describe('built-in terms in running text', () => {
     // ComfyUI's text-encoding node: the book calls CLIP's text half ClipText.
     ['CLIPTextEncode', [['CLIPText', 'text-encoder']]],
     ['VAEDecode', [['VAE', 'vae']]],
-    // `sd` is an everyday form: a term here because the text also names the VAE.
-    [
-      'sd-vae-ft-mse',
-      [
-        ['sd', 'stable-diffusion'],
-        ['vae', 'vae'],
-      ],
-    ],
+    // `sd` is an everyday form, and here part of a name.
+    ['sd-vae-ft-mse', [['vae', 'vae']]],
     ['train_batch_size = 4', [['batch_size', 'batch-size']]],
     ['batchSize', [['batchSize', 'batch-size']]],
     ['max_train_epochs = 10', [['epochs', 'epoch']]],

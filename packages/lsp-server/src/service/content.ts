@@ -88,9 +88,12 @@ export function entryMarkdown(
     const tools = toolNamesLine(entry, true);
     if (tools) parts.push(tools);
     if (first.gloss) parts.push(`${first.translated ? 'Jargon table' : '黑话'}: ${first.gloss.markdown}`);
-    if (entry.links.length) {
+    // The lines that cite the book's pages are in the definition already.
+    const cited = new Set(entry.sources.map((s) => s.url));
+    const links = entry.links.filter((l) => !cited.has(l.url));
+    if (links.length) {
       parts.push(
-        entry.links
+        links
           .map((l) => {
             const archive = l.archiveUrl ? ` ([Archive](${destination(l.archiveUrl)}))` : '';
             return `[${escapeMarkdown(l.title)}](${destination(l.url)})${archive}`;
@@ -129,22 +132,25 @@ export function entryPlainText(
     const tools = toolNamesLine(entry, false);
     if (tools) parts.push(tools);
     if (first.gloss) parts.push(`${first.translated ? 'Jargon table' : '黑话'}: ${first.gloss.text}`);
-    for (const l of entry.links) parts.push(`${l.title}: ${l.url}${l.archiveUrl ? ` (archive: ${l.archiveUrl})` : ''}`);
+    const cited = new Set(entry.sources.map((s) => s.url));
+    for (const l of entry.links.filter((link) => !cited.has(link.url)))
+      parts.push(`${l.title}: ${l.url}${l.archiveUrl ? ` (archive: ${l.archiveUrl})` : ''}`);
   }
   parts.push(sourceLine(entry, origin, false));
   return parts.join('\n\n');
 }
 
 /**
- * A sampler's or scheduler's names in the tools people set it in (`A1111 DPM++ 2M · ComfyUI dpmpp_2m ·
- * diffusers DPMSolverMultistepScheduler`); a dash where the tool has none.
+ * An entry's names in the tools people set it in (`A1111 DPM++ 2M · ComfyUI dpmpp_2m · diffusers
+ * DPMSolverMultistepScheduler`, and kohya's option for a parameter); a dash where the tool has none.
  * @returns the line, or `undefined` for an entry without tool names.
  */
 function toolNamesLine(entry: GlossaryEntry, markdown: boolean): string | undefined {
   const tools = entry.toolNames;
   if (!tools) return undefined;
   const name = (value: string | null): string => (value === null ? '—' : markdown ? `\`${value}\`` : value);
-  return `A1111 ${name(tools.a1111)} · ComfyUI ${name(tools.comfyui)} · diffusers ${name(tools.diffusers)}`;
+  const kohya = tools.kohya === undefined ? '' : ` · kohya ${name(tools.kohya)}`;
+  return `A1111 ${name(tools.a1111)} · ComfyUI ${name(tools.comfyui)} · diffusers ${name(tools.diffusers)}${kohya}`;
 }
 
 /** An editorial entry's references, as links or as plain `title url` pairs. */

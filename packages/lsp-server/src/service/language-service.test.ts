@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getEntry, localize } from '@sd-glossary/data';
+import { entries, getEntry, localize } from '@sd-glossary/data';
 import { describe, expect, test } from 'vitest';
 import { at, textOf } from '../../test/cursor.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings.js';
@@ -35,7 +35,12 @@ describe('hover: the term under the cursor, in every format', () => {
     ['sd-prompt', '(‸vae:1.2)', 'vae', '**VAE**'],
     ['sd-prompt', '[a:‸cfg:0.5]', 'cfg', '**CFG**'],
     ['sd-prompt', '<lora:sd-‸vae-ft:0.8>', 'vae', '**VAE**'],
-    ['sd-prompt', '<hypernet:‸hypernetwork:1>', 'hypernetwork', '**hn**'],
+    ['sd-prompt', '<hypernet:‸hypernetwork:1>', '<hypernet:hypernetwork:1>', '**hn**'],
+    ['sd-prompt', '<lora:‸detail:0.8>', '<lora:detail:0.8>', '**LoRA**'],
+    ['sd-prompt', '(vae:1.‸2)', ':1.2)', '**权重系数**'],
+    ['sd-prompt', '‸(vae:1.2)', '(', '**权重系数**'],
+    ['sd-prompt', '[from:to:0.‸5]', '[from:to:0.5]', '**标签替换**'],
+    ['sd-prompt', 'a ‸BREAK b', 'BREAK', '**BREAK**'],
     ['sd-prompt', '__clip_‸skip__', 'clip_skip', '**CLIP**'],
     ['sd-prompt', '{a|‸ckpt}', 'ckpt', '**检查点**'],
     ['sd-prompt', '\\(‸VAE\\)', 'VAE', '**VAE**'],
@@ -68,8 +73,8 @@ describe('hover: the term under the cursor, in every format', () => {
     ['markdown', 'see https://example.com/sd-‸vae'],
     ['markdown', '<img src="‸vae.png">'],
     ['json', '{"a": ‸cfg}'],
-    ['sd-prompt', '(vae:1.‸2)'],
-    ['sd-prompt', '‸(vae:1.2)'],
+    ['sd-prompt', 'take a ‸break'],
+    ['markdown', '(see note:1.‸2)'],
   ])('%s: %s → null', (languageId, marked) => {
     expect(hovered(marked, languageId)).toBeNull();
   });
@@ -116,8 +121,11 @@ describe('hover content', () => {
     const vae = getEntry('vae')!;
     expect(value).toBe(
       [
-        '**VAE** · Variational autoencoders · 变分自编码器 · variational autoencoder',
+        '**VAE** · Variational autoencoders · 变分自编码器 · Image Decoder · Autoencoder Decoder · ' +
+          'variational autoencoder',
         vae.definition.markdown,
+        'A1111 `VAE` · ComfyUI `VAELoader.vae_name` · diffusers `vae` · kohya `--vae`',
+        // The book's further section cites its page in the definition; the links line does not repeat it.
         '[变分自编码器](http://www.gwylab.com/note-vae.html) ' +
           '([Archive](https://web.archive.org/web/20221120160430/http://www.gwylab.com/note-vae.html))',
         '— [VAE](https://guide.novelai.dev/advanced/glossary#vae) · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
@@ -149,6 +157,7 @@ describe('hover content', () => {
       value: [
         'ENSD (eta noise seed delta, 噪声种子增量)',
         getEntry('ensd')!.definition.text,
+        'A1111 ENSD · ComfyUI — · diffusers — · kohya —',
         '— ENSD https://guide.novelai.dev/advanced/glossary#ensd · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
       ].join('\n\n'),
     });
@@ -248,7 +257,7 @@ describe('completion', () => {
     ['zl‸', '炸炉', 0, 2, 'zl'],
     ['zhal‸', '炸炉', 0, 4, 'zhal'],
     ['(masterpiece:1.2), va‸', 'VAE', 19, 21, 'va'],
-    ['nothing starts with vae_f, so f‸', 'Failed training run', 30, 31, 'f'],
+    ['nothing starts with vae_f, so f‸', 'FLUX.1', 30, 31, 'f'],
   ])('%s → %s', (marked, label, start, end, filterText) => {
     expect(first(marked)).toEqual([label, range(start, end), filterText]);
   });
@@ -273,7 +282,7 @@ describe('completion', () => {
     expect(items.slice(0, 3)).toEqual([
       ['ds', undefined],
       ['db', undefined],
-      ['DPM++ 2M', undefined],
+      ['DiT', undefined],
     ]);
     const at = (label: string): number => items.findIndex(([l]) => l === label);
     expect(at('data augmentation')).toBeGreaterThan(at('DPM++ SDE'));
@@ -349,13 +358,15 @@ describe('definition and symbols', () => {
       ['代次', ['epochs']],
       ['CLIP', ['clip_skip']],
       ['VAE', ['vae', 'vae']],
+      // An SD config: `sd` (an everyday form) names Stable Diffusion here.
+      ['Stable Diffusion', ['sd']],
     ]);
     expect(service.documentSymbols(document, md, { isCancellationRequested: true })).toEqual([]);
   });
 
   test('workspace symbols search the glossary', () => {
     expect(service.workspaceSymbols('zl', 10).map((s) => s.name)).toEqual(['炸炉', 'Tensor']);
-    expect(service.workspaceSymbols('', 100)).toHaveLength(67);
+    expect(service.workspaceSymbols('', 1000)).toHaveLength(entries.length);
     expect(createLanguageService({ ...glossary, sourceUri: () => undefined }).workspaceSymbols('zl', 10)).toEqual([]);
   });
 });
@@ -483,7 +494,7 @@ describe('terms and describe (Search Terms, Insert Term)', () => {
     const summaryPlain = { settings: parseSettings({ hover: { verbosity: 'summary' } }), markdown: false };
     const markdown = service.describe('vae', summaryPlain)!;
     expect(markdown.split('\n\n')[0]).toBe(
-      '**VAE** · Variational autoencoders · 变分自编码器 · variational autoencoder',
+      '**VAE** · Variational autoencoders · 变分自编码器 · Image Decoder · Autoencoder Decoder · variational autoencoder',
     );
     expect(markdown).toContain(
       '[变分自编码器](http://www.gwylab.com/note-vae.html) ' +
@@ -527,6 +538,6 @@ describe('long lines and large answers', () => {
     const symbols = service.documentSymbols(document, md);
     const uses = symbols.flatMap((s) => s.children!);
     expect(uses).toHaveLength(MAX_SYMBOL_USES);
-    expect(uses.map((u) => u.range.start.character).sort((a, b) => a - b)[0]).toBe(line.indexOf('CFG'));
+    expect(uses.map((u) => u.range.start.character).sort((a, b) => a - b)[0]).toBe(line.indexOf('('));
   });
 });

@@ -1,4 +1,4 @@
-import type { GlossaryIndex, TermMatch } from '@sd-glossary/data';
+import type { FindTermsOptions, GlossaryIndex, TermMatch } from '@sd-glossary/data';
 import { lineAt, type ServiceDocument } from './document.js';
 import { extractorFor } from './extractors/index.js';
 
@@ -13,6 +13,32 @@ const MAX_CACHED_PIECES = 4096;
 export const PIECE_LENGTH = 4096;
 /** How far back from a piece's end a cut looks for a space or a comma. */
 const CUT_SEARCH = 256;
+/** Configs are judged by their start: where their keys say what they configure. */
+const JUDGED_LENGTH = 16_384;
+/** Config formats: a document of these is about SD when its keys and values name SD terms. */
+const CONFIG_LANGUAGES = new Set(['json', 'jsonc', 'yaml', 'toml', 'ini', 'properties']);
+
+/**
+ * How a document's lines are read for terms: a prompt file is SD text with prompt syntax; a config
+ * (JSON, YAML, TOML, INI) is SD text when its start names terms of at least two entries, one of them
+ * by a form that is no everyday word (`CFG`, `sampler_name`, `Euler`), so `steps` and `seed` count in a
+ * ComfyUI workflow and not in a CI workflow; prose is judged sentence by sentence (see `findTerms`).
+ * @param index - the glossary.
+ * @param document - the document.
+ * @returns the options for its lines.
+ */
+export function readingOf(index: GlossaryIndex, document: ServiceDocument): FindTermsOptions {
+  if (document.languageId === 'sd-prompt') return { prompt: true };
+  if (!CONFIG_LANGUAGES.has(document.languageId)) return {};
+  const head = document.getText().slice(0, JUDGED_LENGTH);
+  const entries = new Set<string>();
+  let named = false;
+  for (const match of index.findTerms(head, { sd: true })) {
+    for (const id of match.ids) entries.add(id);
+    if (!match.context) named = true;
+  }
+  return { sd: named && entries.size >= 2 };
+}
 
 /** A line, or a piece of a long one, with the terms in it. */
 export interface LinePiece {
@@ -76,13 +102,19 @@ export function pieceStarts(text: string): number[] {
  * @param index - the glossary.
  * @param languageId - the document's language.
  * @param text - the line, without its line break.
+ * @param reading - how the document is read (`readingOf`).
  * @returns the matches, offsets within the line.
  */
-export function matchLine(index: GlossaryIndex, languageId: string, text: string): TermMatch[] {
+export function matchLine(
+  index: GlossaryIndex,
+  languageId: string,
+  text: string,
+  reading: FindTermsOptions = {},
+): TermMatch[] {
   if (text.length === 0) return [];
   const regions = extractorFor(languageId)(text);
   if (regions.length === 0) return [];
-  const matches = index.findTerms(text);
+  const matches = index.findTerms(text, reading);
   const kept: TermMatch[] = [];
   let r = 0;
   for (const m of matches) {
@@ -98,13 +130,27 @@ export function matchLine(index: GlossaryIndex, languageId: string, text: string
  * @param index - the glossary.
  */
 export function createLineMatches(index: GlossaryIndex): LineMatches {
-  const documents = new Map<string, { languageId: string; pieces: Map<string, LinePiece> }>();
+  interface Cache {
+    languageId: string;
+    /** The version `reading` was judged at. */
+    version: number;
+    reading: FindTermsOptions;
+    pieces: Map<string, LinePiece>;
+  }
+  const documents = new Map<string, Cache>();
 
   function piece(document: ServiceDocument, line: number, text: string, start: number): LinePiece {
     let cache = documents.get(document.uri);
     if (!cache || cache.languageId !== document.languageId || cache.pieces.size >= MAX_CACHED_PIECES) {
-      cache = { languageId: document.languageId, pieces: new Map() };
+      const reading = readingOf(index, document);
+      cache = { languageId: document.languageId, version: document.version, reading, pieces: new Map() };
       documents.set(document.uri, cache);
+    } else if (cache.version !== document.version) {
+      // An edit may change what the document is about; the pieces stay while the judgement does.
+      const reading = readingOf(index, document);
+      if (reading.sd !== cache.reading.sd) cache.pieces = new Map();
+      cache.reading = reading;
+      cache.version = document.version;
     }
     const key = `${line}:${start}`;
     const hit = cache.pieces.get(key);
@@ -113,7 +159,7 @@ export function createLineMatches(index: GlossaryIndex): LineMatches {
     // matches sliced from one), as a slice keeps the whole string (every version of a large
     // document) alive.
     const copy = JSON.parse(JSON.stringify(text)) as string;
-    const fresh = { text: copy, start, matches: matchLine(index, document.languageId, copy) };
+    const fresh = { text: copy, start, matches: matchLine(index, document.languageId, copy, cache.reading) };
     cache.pieces.set(key, fresh);
     return fresh;
   }
