@@ -358,8 +358,6 @@ describe('definition and symbols', () => {
       ['代次', ['epochs']],
       ['CLIP', ['clip_skip']],
       ['VAE', ['vae', 'vae']],
-      // An SD config: `sd` (an everyday form) names Stable Diffusion here.
-      ['Stable Diffusion', ['sd']],
     ]);
     expect(service.documentSymbols(document, md, { isCancellationRequested: true })).toEqual([]);
   });
