@@ -24,8 +24,8 @@ export interface FindTermsOptions {
 // Keys of an A1111 infotext line (`Steps: 28, Sampler: Euler a, CFG scale: 7, Seed: 1234, …`).
 const INFOTEXT_KEY =
   /(?:^|,)\s*(?:Steps|Sampler|Schedule type|CFG scale|Seed|Size|Model hash|Model|VAE hash|VAE|Denoising strength|Clip skip|ENSD|Hires upscale|Hires upscaler|Hires steps|Variation seed|Variation seed strength|Version):\s/g;
-/** Ends a sentence: CJK and ASCII stops, and a line break. */
-const SENTENCE_END = /[。！？；!?;\n]|\.(?=\s)/g;
+/** End a sentence: CJK and ASCII stops, and a line break; a full stop too, before a space. */
+const STOPS = new Set([...'。！？；!?;\n'].map((c) => c.charCodeAt(0)));
 /** What may stand between two forms of one entry written side by side (`美学/ext`, `hn / hyper`, `ti（emb）`). */
 const SIBLING_GAP = /^[\s/／|,，、()（）]{1,3}$/;
 
@@ -54,7 +54,7 @@ export function isInfotext(text: string): boolean {
 
 /**
  * Keeps the matches of everyday forms only where they are SD terms (see `FindTermsOptions`); any
- * other match is kept as it is.
+ * other match is kept as it is. Each is judged by its own line and sentence, so the cost is local.
  * @param text - the text the matches are in.
  * @param matches - the matcher's matches, in order.
  * @param options - whether the whole text is about SD.
@@ -62,32 +62,57 @@ export function isInfotext(text: string): boolean {
  */
 export function keepInContext(text: string, matches: TermMatch[], options: FindTermsOptions = {}): TermMatch[] {
   if (!matches.some((m) => m.context)) return matches;
-  // An everyday word inside an identifier is part of another name (`beta_end`, `strength_model`, `CheckpointLoaderSimple`).
-  const words = matches.filter((m) => !m.context || !glued(text, m.start, m.end));
-  if (options.sd || options.prompt || isInfotext(text)) return words;
-  matches = words;
-  const sentenceEnds = [...text.matchAll(SENTENCE_END)].map((m) => m.index + 1);
-  const sentenceOf = (offset: number): number => {
-    let lo = 0;
-    let hi = sentenceEnds.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sentenceEnds[mid]! <= offset) lo = mid + 1;
-      else hi = mid;
+  const sd = options.sd === true || options.prompt === true;
+  let infotextLine = -1; // the start of the last line found to be an infotext line
+  let plainLine = -1; // the start of the last line found not to be one
+  return matches.filter((m, k) => {
+    if (!m.context) return true;
+    // An everyday word inside an identifier is part of another name (`beta_end`, `CheckpointLoaderSimple`).
+    if (glued(text, m.start, m.end)) return false;
+    if (sd) return true;
+    const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+    if (lineStart !== infotextLine && lineStart !== plainLine) {
+      const lineEnd = text.indexOf('\n', m.end);
+      if (isInfotext(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd))) infotextLine = lineStart;
+      else plainLine = lineStart;
     }
-    return lo;
-  };
-  const sentencesWithTerms = new Set(matches.filter((m) => !m.context).map((m) => sentenceOf(m.start)));
-  const sibling = (a: TermMatch | undefined, b: TermMatch | undefined): boolean =>
+    if (lineStart === infotextLine) return true;
+    return sentenceNamesTerm(text, matches, k) || sibling(text, matches[k - 1], m) || sibling(text, m, matches[k + 1]);
+  });
+}
+
+/** How far a sentence reaches on either side of a word: farther text is no sentence of prose. */
+const SENTENCE_REACH = 500;
+
+/** Whether the sentence of `matches[k]` has a match of a form that is no everyday word. */
+function sentenceNamesTerm(text: string, matches: readonly TermMatch[], k: number): boolean {
+  const m = matches[k]!;
+  for (let j = k - 1; j >= 0 && m.start - matches[j]!.end <= SENTENCE_REACH; j--) {
+    if (sentenceEndBetween(text, matches[j]!.end, m.start)) break;
+    if (!matches[j]!.context) return true;
+  }
+  for (let j = k + 1; j < matches.length && matches[j]!.start - m.end <= SENTENCE_REACH; j++) {
+    if (sentenceEndBetween(text, m.end, matches[j]!.start)) break;
+    if (!matches[j]!.context) return true;
+  }
+  return false;
+}
+
+/** Whether a sentence ends in text[from, to): a CJK or ASCII stop, or a line break. */
+function sentenceEndBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (STOPS.has(c) || (c === 46 /* . */ && /\s/.test(text[i + 1] ?? ''))) return true;
+  }
+  return false;
+}
+
+/** Two matches of one entry written side by side (`美学/ext`, `hn / hyper`). */
+function sibling(text: string, a: TermMatch | undefined, b: TermMatch | undefined): boolean {
+  return (
     a !== undefined &&
     b !== undefined &&
     a.ids.some((id) => b.ids.includes(id)) &&
-    SIBLING_GAP.test(text.slice(a.end, b.start));
-  return matches.filter(
-    (m, k) =>
-      !m.context ||
-      sentencesWithTerms.has(sentenceOf(m.start)) ||
-      sibling(matches[k - 1], m) ||
-      sibling(m, matches[k + 1]),
+    SIBLING_GAP.test(text.slice(a.end, b.start))
   );
 }

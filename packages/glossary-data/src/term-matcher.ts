@@ -55,6 +55,8 @@ interface TrieNode<K> {
   ids: string[] | undefined;
   /** Some form that ends here is not an everyday word. */
   scan: boolean;
+  /** Ordinary words that contain the CJK form ending here (`ORDINARY_WORDS`). */
+  ordinary?: readonly string[];
 }
 type LatinNode = TrieNode<string>;
 type CjkNode = TrieNode<number>;
@@ -84,7 +86,7 @@ function addId(ids: string[] | undefined, id: string): string[] {
   return ids;
 }
 
-function insert<K>(root: TrieNode<K>, keys: readonly K[], id: string, context: boolean): void {
+function insert<K>(root: TrieNode<K>, keys: readonly K[], id: string, context: boolean): TrieNode<K> {
   let node = root;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
@@ -98,12 +100,14 @@ function insert<K>(root: TrieNode<K>, keys: readonly K[], id: string, context: b
   }
   node.ids = addId(node.ids, id);
   if (!context) node.scan = true;
+  return node;
 }
 
 /** A match of a trie node: `context` when only everyday forms end there. */
 function hit(text: string, start: number, end: number, node: TrieNode<unknown>): TermMatch {
-  const match = { start, end, text: text.slice(start, end), ids: node.ids! };
-  return node.scan ? match : { ...match, context: true };
+  return node.scan
+    ? { start, end, text: text.slice(start, end), ids: node.ids! }
+    : { start, end, text: text.slice(start, end), ids: node.ids!, context: true };
 }
 
 /**
@@ -120,9 +124,8 @@ const ORDINARY_WORDS: Readonly<Record<string, readonly string[]>> = {
   修补: ['修补程序'],
 };
 
-/** True when the CJK match text[start, end) is part of an ordinary word listed for its text. */
-function insideOrdinaryWord(text: string, start: number, end: number): boolean {
-  const words = ORDINARY_WORDS[text.slice(start, end)];
+/** True when the CJK match text[start, end) is part of one of the ordinary words listed for its form. */
+function insideOrdinaryWord(text: string, start: number, end: number, words: readonly string[] | undefined): boolean {
   if (!words) return false;
   const form = text.slice(start, end);
   return words.some((word) => {
@@ -216,7 +219,11 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
   };
   for (const form of forms) {
     if (hasCjk(form.text)) {
-      if (!hasLatin(form.text)) insert(cjkRoot, cjkUnits(form.text), form.id, form.context === true);
+      if (!hasLatin(form.text)) {
+        const node = insert(cjkRoot, cjkUnits(form.text), form.id, form.context === true);
+        const words = ORDINARY_WORDS[form.text.trim()];
+        if (words) node.ordinary = words;
+      }
       continue;
     }
     const spans = tokenize(form.text);
@@ -263,6 +270,9 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
   for (const code of cjkRoot.next?.keys() ?? []) cjkFirst[code] = 1;
 
   const pending = createTokenBuffer();
+  // Where CJK forms end from one start, shortest first (reused from call to call; `cjkCount` are valid).
+  const cjkEnds: number[] = [];
+  const cjkNodes: CjkNode[] = [];
 
   function findAll(text: string): TermMatch[] {
     const n = text.length;
@@ -280,8 +290,7 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
           continue;
         }
         let node: CjkNode | undefined = cjkRoot;
-        // Where forms end, shortest first: the longest that is not part of an ordinary word is the match.
-        const ends: Array<{ end: number; node: CjkNode }> = [];
+        let cjkCount = 0;
         let j = i;
         let afterPunctuation = false;
         while (j < n && node?.next) {
@@ -301,15 +310,19 @@ export function createTermMatcher(forms: Iterable<MatchableForm>): TermMatcher {
           if (!node) break;
           afterPunctuation = classes[key] !== CJK;
           j++;
-          if (node.ids) ends.push({ end: j, node });
+          if (node.ids) {
+            cjkEnds[cjkCount] = j;
+            cjkNodes[cjkCount++] = node;
+          }
         }
-        let best = ends.length - 1;
-        while (best >= 0 && insideOrdinaryWord(text, i, ends[best]!.end)) best--;
+        // The longest form that is not part of an ordinary word is the match.
+        let best = cjkCount - 1;
+        while (best >= 0 && insideOrdinaryWord(text, i, cjkEnds[best]!, cjkNodes[best]!.ordinary)) best--;
         if (best >= 0) {
           // No Latin term spans a CJK character: settle the pending tokens first, to keep hits in order.
           matchPending(pending, latinRoot, text, hits);
-          hits.push(hit(text, i, ends[best]!.end, ends[best]!.node));
-          i = ends[best]!.end;
+          hits.push(hit(text, i, cjkEnds[best]!, cjkNodes[best]!));
+          i = cjkEnds[best]!;
         } else {
           i++;
         }
