@@ -19,7 +19,12 @@ function bookPages(read: (rel: string) => string): BookPageInput[] {
     .sort();
   return files.map((f) => {
     const path = f.slice(0, -'.md'.length);
-    return { path, file: `source/book/${f}`, markdown: read(`source/book/${f}`), url: `https://guide.novelai.dev/${path}` };
+    return {
+      path,
+      file: `source/book/${f}`,
+      markdown: read(`source/book/${f}`),
+      url: `https://guide.novelai.dev/${path}`,
+    };
   });
 }
 

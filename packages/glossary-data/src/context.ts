@@ -22,8 +22,28 @@ export interface FindTermsOptions {
 }
 
 // Keys of an A1111 infotext line (`Steps: 28, Sampler: Euler a, CFG scale: 7, Seed: 1234, …`).
-const INFOTEXT_KEY =
-  /(?:^|,)\s*(?:Steps|Sampler|Schedule type|CFG scale|Seed|Size|Model hash|Model|VAE hash|VAE|Denoising strength|Clip skip|ENSD|Hires upscale|Hires upscaler|Hires steps|Variation seed|Variation seed strength|Version):\s/g;
+const INFOTEXT_KEYS = [
+  'Steps',
+  'Sampler',
+  'Schedule type',
+  'CFG scale',
+  'Seed',
+  'Size',
+  'Model hash',
+  'Model',
+  'VAE hash',
+  'VAE',
+  'Denoising strength',
+  'Clip skip',
+  'ENSD',
+  'Hires upscale',
+  'Hires upscaler',
+  'Hires steps',
+  'Variation seed',
+  'Variation seed strength',
+  'Version',
+];
+const INFOTEXT_KEY = new RegExp(String.raw`(?:^|,)\s*(?:${INFOTEXT_KEYS.join('|')}):\s`, 'g');
 /** End a sentence: CJK and ASCII stops, and a line break; a full stop too, before a space. */
 const STOPS = new Set([...'。！？；!?;\n'].map((c) => c.charCodeAt(0)));
 /** What may stand between two forms of one entry written side by side (`美学/ext`, `hn / hyper`, `ti（emb）`). */

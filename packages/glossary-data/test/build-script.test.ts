@@ -37,7 +37,10 @@ const run = (): { status: number; stdout: string; stderr: string } => {
 
 test('a clean source rebuilds the committed file byte for byte', () => {
   const before = readFileSync(join(copy, 'glossary.json'), 'utf8');
-  expect(run()).toMatchObject({ status: 0, stdout: `wrote ${JSON.parse(before).entries.length} entries to glossary.json\n` });
+  expect(run()).toMatchObject({
+    status: 0,
+    stdout: `wrote ${JSON.parse(before).entries.length} entries to glossary.json\n`,
+  });
   expect(readFileSync(join(copy, 'glossary.json'), 'utf8')).toBe(before);
 });
 

@@ -25,6 +25,15 @@ test('the curated tool names, with null where a tool has none', () => {
       { a1111: 'Beta', comfyui: 'beta', diffusers: 'timestep_spacing="linspace", use_beta_sigmas=True' },
     ],
     ['cfg', { a1111: 'CFG scale', comfyui: 'KSampler.cfg', diffusers: 'guidance_scale', kohya: '--scale' }],
+    [
+      'checkpoint',
+      {
+        a1111: 'Model',
+        comfyui: 'CheckpointLoaderSimple.ckpt_name',
+        diffusers: 'from_pretrained(pretrained_model_name_or_path)',
+        kohya: '--pretrained_model_name_or_path',
+      },
+    ],
     ['ddim', { a1111: 'DDIM', comfyui: 'ddim', diffusers: 'DDIMScheduler' }],
     ['ddpm', { a1111: null, comfyui: 'ddpm', diffusers: 'DDPMScheduler' }],
     ['deis', { a1111: null, comfyui: 'deis', diffusers: 'DEISMultistepScheduler' }],
@@ -60,6 +69,7 @@ test('the curated tool names, with null where a tool has none', () => {
       },
     ],
     ['heun', { a1111: 'Heun', comfyui: 'heun', diffusers: 'HeunDiscreteScheduler' }],
+    ['hires-fix', { a1111: 'Hires. fix', comfyui: null, diffusers: null, kohya: '--highres_fix_scale' }],
     [
       'image-size',
       { a1111: 'Size', comfyui: 'EmptyLatentImage.width/height', diffusers: 'width, height', kohya: '--W, --H' },
@@ -83,6 +93,7 @@ test('the curated tool names, with null where a tool has none', () => {
       'sampling-steps',
       { a1111: 'Steps', comfyui: 'KSampler.steps', diffusers: 'num_inference_steps', kohya: '--steps' },
     ],
+    ['schedule-type', { a1111: 'Schedule type', comfyui: 'KSampler.scheduler', diffusers: null, kohya: null }],
     [
       'seed',
       {

@@ -38,7 +38,9 @@ describe('markup negotiation', () => {
     const result = await hover({ line: 0, character: 3 });
     expect(result?.contents.kind).toBe('plaintext');
     expect(
-      result?.contents.value.startsWith('VAE (Variational autoencoders, 变分自编码器, variational autoencoder)\n\n'),
+      result?.contents.value.startsWith(
+        'VAE (Variational autoencoders, 变分自编码器, Image Decoder, Autoencoder Decoder, variational autoencoder)\n\n',
+      ),
     ).toBe(true);
   });
 });

@@ -93,13 +93,24 @@ describe('sd-glossary-lsp --stdio', () => {
           textEdit: { range, newText: 'CFG' },
           data: { id: 'cfg' },
         },
+        // CFG++ by its ComfyUI name.
+        {
+          label: 'cfg_pp',
+          kind: 14,
+          detail: getEntry('cfg-pp')!.summary,
+          labelDetails: { description: getEntry('cfg-pp')!.headword },
+          filterText: 'cf',
+          sortText: '0001',
+          textEdit: { range, newText: 'cfg_pp' },
+          data: { id: 'cfg-pp' },
+        },
         // 触发词 by its pinyin initials, cfc.
         {
           label: '触发词',
           kind: 14,
           detail: getEntry('trigger-word')!.summary,
           filterText: 'cf',
-          sortText: '0001',
+          sortText: '0002',
           textEdit: { range, newText: '触发词' },
           data: { id: 'trigger-word' },
         },
@@ -118,7 +129,8 @@ describe('sd-glossary-lsp --stdio', () => {
     expect(resolved.documentation.kind).toBe('markdown');
     expect(
       resolved.documentation.value.startsWith(
-        '**CFG** · Classifier Free Guidance Scale · CFG Scale · Classifier Free Guidance\n\n',
+        '**CFG** · Classifier Free Guidance Scale · CFG Scale · 提示词相关性 · 无分类指导规模 · ' +
+          'Classifier Free Guidance · guidance\\_scale\n\n',
       ),
     ).toBe(true);
   });
@@ -173,7 +185,7 @@ describe('sd-glossary-lsp --stdio', () => {
     });
     expect(hover.contents.value).toBe(
       [
-        '**VAE** · Variational autoencoders · 变分自编码器 · variational autoencoder',
+        '**VAE** · Variational autoencoders · 变分自编码器 · Image Decoder · Autoencoder Decoder · variational autoencoder',
         getEntry('vae')!.summary,
         '— [VAE](https://guide.novelai.dev/advanced/glossary#vae) · GFDL-1.3-or-later · © 2022 StableDiffusionBook',
       ].join('\n\n'),

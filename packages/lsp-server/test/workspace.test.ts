@@ -61,7 +61,8 @@ describe('workspace glossaries', () => {
     const parts = (await hover(12))!.contents.value.split('\n\n---\n\n');
     expect(parts.map((p) => p.split('\n')[0])).toEqual([
       '**CFG**',
-      '**CFG** · Classifier Free Guidance Scale · CFG Scale · Classifier Free Guidance',
+      '**CFG** · Classifier Free Guidance Scale · CFG Scale · 提示词相关性 · 无分类指导规模 · ' +
+        'Classifier Free Guidance · guidance\\_scale',
     ]);
     expect(parts[0]).toContain('我们团队固定用 7');
     expect(parts[1]).toContain('GFDL-1.3-or-later');

@@ -39,7 +39,9 @@ describe('markdown-it-sd-glossary', () => {
     expect(render(`${read('en.md')}\nCFG again.`, options)).toBe(
       [
         '<h2>Sampling</h2>',
-        `<p>Lower the ${abbr('CFG scale', 'cfg', 'en')} when a ${abbr('DreamBooth', 'dreambooth', 'en')} model ` +
+        `<p>Lower the ${abbr('CFG scale', 'cfg', 'en')} when a ${abbr('DreamBooth', 'dreambooth', 'en')} ` +
+          // An everyday word in a sentence about SD: the model is a checkpoint.
+          `${abbr('model', 'checkpoint', 'en')} ` +
           `${abbr('overfits', lookup('overfits')[0]!.id, 'en')}; ` +
           'our <abbr class="sd-glossary" title="我们的 LoRA 触发词">mytrigger</abbr> word needs it too.</p>',
         `<p>${abbr('CFG', 'cfg', 'en')} again.</p>`,

@@ -28,7 +28,10 @@ const html = (markdown: string, options: RemarkSdGlossaryOptions = {}): string =
 
 /** A term as the HTML has it: the summary in the title, escaped as rehype-stringify escapes attributes. */
 const abbr = (text: string, id: string, locale?: string): string => {
-  const title = localize(getEntry(id)!, locale).summary.replaceAll('&', '&#x26;').replaceAll('"', '&#x22;');
+  const title = localize(getEntry(id)!, locale)
+    .summary.replaceAll('&', '&#x26;')
+    .replaceAll('"', '&#x22;')
+    .replaceAll("'", '&#x27;');
   return `<abbr class="sd-glossary" title="${title}">${text}</abbr>`;
 };
 
@@ -53,7 +56,9 @@ describe('remark-sd-glossary', () => {
     expect(html(`${read('en.md')}\nCFG again.`, options)).toBe(
       [
         '<h2>Sampling</h2>',
-        `<p>Lower the ${abbr('CFG scale', 'cfg', 'en')} when a ${abbr('DreamBooth', 'dreambooth', 'en')} model ` +
+        `<p>Lower the ${abbr('CFG scale', 'cfg', 'en')} when a ${abbr('DreamBooth', 'dreambooth', 'en')} ` +
+          // An everyday word in a sentence about SD: the model is a checkpoint.
+          `${abbr('model', 'checkpoint', 'en')} ` +
           `${abbr('overfits', lookup('overfits')[0]!.id, 'en')}; ` +
           'our <abbr class="sd-glossary" title="我们的 LoRA 触发词">mytrigger</abbr> word needs it too.</p>',
         `<p>${abbr('CFG', 'cfg', 'en')} again.</p>`,

@@ -23,7 +23,10 @@ describe('lookup', () => {
     const io = fakeIo();
     expect(await runCli(['lookup', 'cfg_scale'], io)).toBe(0);
     expect(io.out).toMatch(
-      /^CFG {2}\(cfg · concept\)\n {2}also: Classifier Free Guidance Scale, CFG Scale, 提示词相关性, 无分类指导规模, Classifier Free Guidance, guidance_scale\n/,
+      new RegExp(
+        '^CFG {2}\\(cfg · concept\\)\\n {2}also: Classifier Free Guidance Scale, CFG Scale, 提示词相关性, ' +
+          '无分类指导规模, Classifier Free Guidance, guidance_scale\\n',
+      ),
     );
     expect(io.out).toContain('  link: 论文地址 <https://arxiv.org/abs/2207.12598>\n');
     expect(io.out).toContain(

@@ -508,9 +508,7 @@ function sourcesOf(draft: DraftEntry, pageUrl: string | undefined): GlossaryEntr
     line: s.at.line,
     heading: s.heading,
     anchor: s.anchor,
-    ...(s.url !== undefined
-      ? { url: s.url }
-      : pageUrl !== undefined && { url: new URL(`#${s.anchor}`, pageUrl).href }),
+    ...(s.url !== undefined ? { url: s.url } : pageUrl !== undefined && { url: new URL(`#${s.anchor}`, pageUrl).href }),
   })) as GlossaryEntry['sources'];
 }
 
