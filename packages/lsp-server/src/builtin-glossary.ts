@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createGlossaryIndex, glossary } from '@sd-glossary/data';
 import type { GlossarySource } from './service/language-service.js';
@@ -15,11 +15,13 @@ import type { GlossarySource } from './service/language-service.js';
 export function builtinGlossary(sourceFile?: string): GlossarySource {
   const file = sourceFile ?? installedSource();
   // Entries name their markdown relative to the package (`source/glossary.zh-CN.md`,
-  // `source/editorial.zh-CN.md`): the editorial page sits beside the page, wherever the page is copied.
+  // `source/editorial.zh-CN.md`, `source/book/guide/…`): the other files keep their place beside the
+  // page, wherever the page is copied.
   const uris = new Map<string, string | undefined>();
   const uriOf = (rel: string): string | undefined => {
     if (!uris.has(rel)) {
-      const beside = (f: string): string => (rel === glossary.source?.file ? f : join(dirname(f), basename(rel)));
+      const beside = (f: string): string =>
+        rel === glossary.source?.file ? f : join(dirname(f), posix.relative(posix.dirname(glossary.source!.file), rel));
       const path = file === undefined ? undefined : beside(file);
       uris.set(rel, path !== undefined && existsSync(path) ? pathToFileURL(path).href : undefined);
     }

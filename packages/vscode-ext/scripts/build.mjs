@@ -2,7 +2,7 @@
 // files the extension ships beside them: the glossary's source markdown (for go to definition), the
 // schema (for jsonValidation), the licences. The server is the language server package's own entry
 // (its dist/main.cjs, the one its bin runs), bundled here with the data package it requires.
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,10 +43,13 @@ copyFileSync(join(dataDir, 'dist', 'parser.cjs'), join(here, 'dist', 'parser.cjs
 
 mkdirSync(join(here, 'glossary'), { recursive: true });
 mkdirSync(join(here, 'schema'), { recursive: true });
-// The book's page and SD Glossary's editorial page, side by side, as the server looks for them.
+// The book's pages and SD Glossary's editorial page, laid out as in the data package's source/, where
+// the server looks for them.
 for (const page of ['glossary.zh-CN.md', 'editorial.zh-CN.md']) {
   copyFileSync(join(dataDir, 'source', page), join(here, 'glossary', page));
 }
+rmSync(join(here, 'glossary', 'book'), { recursive: true, force: true });
+cpSync(join(dataDir, 'source', 'book'), join(here, 'glossary', 'book'), { recursive: true });
 copyFileSync(join(here, '..', '..', 'schema', 'glossary.schema.json'), join(here, 'schema', 'glossary.schema.json'));
 copyFileSync(join(dataDir, 'LICENSE-GFDL-1.3'), join(here, 'LICENSE-GFDL-1.3'));
 console.log('built dist/extension.js, dist/server.js, dist/load-worker.cjs and dist/parser.cjs');

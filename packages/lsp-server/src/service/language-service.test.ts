@@ -340,11 +340,14 @@ describe('definition and symbols', () => {
     const lora = getEntry('lora')!;
     expect(installed.sourceUri(lora)).toMatch(/\/source\/editorial\.zh-CN\.md$/);
     expect(installed.sourceUri(getEntry('vae')!)).toMatch(/\/source\/glossary\.zh-CN\.md$/);
+    // An entry made of another page of the book opens that page.
+    expect(installed.sourceUri(getEntry('seed')!)).toMatch(/\/source\/book\/guide\/configuration\/param-basic\.md$/);
     // A copy of the page alone, under any name (as the VS Code extension ships), has no editorial file beside it.
     const copy = join(mkdtempSync(join(tmpdir(), 'sd-glossary-')), 'page.md');
     writeFileSync(copy, '');
     expect(builtinGlossary(copy).sourceUri(getEntry('vae')!)).toBe(pathToFileURL(copy).href);
     expect(builtinGlossary(copy).sourceUri(lora)).toBeUndefined();
+    expect(builtinGlossary(copy).sourceUri(getEntry('seed')!)).toBeUndefined();
   });
 
   test('document symbols: the terms a kohya config touches, each with its uses', () => {
