@@ -21,14 +21,9 @@ import { createDocuments } from './documents.js';
 import { DESCRIBE_TERM_REQUEST, TERMS_REQUEST, type DescribeTermResult, type TermsResult } from './protocol.js';
 import type { GlossarySource, RequestContext } from './service/language-service.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
-import {
-  createGlossaryController,
-  localPath,
-  TYPING_PAUSE_MS,
-  type Logger,
-  type WorkspaceScope,
-} from './workspace/controller.js';
+import { createGlossaryController, TYPING_PAUSE_MS, type Logger, type WorkspaceScope } from './workspace/controller.js';
 import type { WorkspaceFiles } from './workspace/manager.js';
+import { normalizeUri } from './workspace/uris.js';
 
 export type { Logger } from './workspace/controller.js';
 
@@ -102,7 +97,7 @@ function workspaceScope(params: InitializeParams): WorkspaceScope {
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
   const init = params.initializationOptions as { workspaceGlossaries?: unknown } | null | undefined;
   return {
-    folders: folders.flatMap((f) => localPath(f.uri) ?? []),
+    folders: folders.flatMap((f) => normalizeUri(f.uri) ?? []),
     trusted: init?.workspaceGlossaries !== false,
     watchesFiles: params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     relativePatterns: params.capabilities?.workspace?.didChangeWatchedFiles?.relativePatternSupport === true,

@@ -1,5 +1,3 @@
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGlossaryIndex } from '@sd-glossary/data';
 import {
   DiagnosticSeverity,
@@ -18,7 +16,7 @@ import {
   type WorkspaceFiles,
 } from './manager.js';
 import { mergeGlossaries } from './merge.js';
-import { isInside } from './paths.js';
+import { fileUri, isInside, normalizeUri, resolveIn, splitUri } from './uris.js';
 
 /** Where the server writes what it has to say (the client's output channel, usually). */
 export interface Logger {
@@ -44,7 +42,7 @@ export interface GlossaryControllerOptions {
 
 /** Where the workspace is and what the client allows. */
 export interface WorkspaceScope {
-  /** The workspace folders' paths. */
+  /** The workspace folders' URIs, normalised (`normalizeUri`). */
   readonly folders: readonly string[];
   /** Whether glossary files of the workspace may be read (the client says no for an untrusted workspace). */
   readonly trusted: boolean;
@@ -82,26 +80,13 @@ export interface GlossaryController {
 export const TYPING_PAUSE_MS = 150;
 
 /**
- * The path of a `file:` URI, or `undefined` for any other URI and for file URIs that name no local
- * path (`file://host/share/x`, an encoded `/`): a client's URI never throws here.
- */
-export function localPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * Creates the controller: discovery, file watchers, the typing pause, diagnostics, and the service
  * built again after a glossary changes.
  * @param options - the built-in glossary, file access, and the client's side.
  */
 export function createGlossaryController(options: GlossaryControllerOptions): GlossaryController {
   const { logger } = options;
-  const workspace = options.files && createWorkspaceGlossaries(options.files, (path) => pathToFileURL(path).href);
+  const workspace = options.files && createWorkspaceGlossaries(options.files);
   let settings: Settings = DEFAULT_SETTINGS;
   let scope: WorkspaceScope = { folders: [], trusted: true, watchesFiles: false, relativePatterns: false };
   let current: LanguageService | undefined;
@@ -155,7 +140,7 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
   /** Sends each file's problems at their line and column (to the end of that line), and clears the files that went. */
   function publish(files: readonly GlossaryFile[], cleared: readonly string[] = []): Promise<void> {
     const sent = files.map((file) => {
-      const issues = file.issues.filter((i) => i.file === file.path);
+      const issues = file.issues.filter((i) => i.file === file.name);
       // Split only when there is something to point at: a sound file is reloaded often.
       const lines = issues.length > 0 ? file.text.split(/\r?\n/) : [];
       const diagnostics: Diagnostic[] = issues.map((i) => {
@@ -182,11 +167,12 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
       : [];
     const watchers: FileSystemWatcher[] = [
       ...inWorkspace.map((globPattern) => ({ globPattern })),
-      ...settings.userGlossaries.map((path) => ({
-        globPattern: scope.relativePatterns
-          ? { baseUri: pathToFileURL(dirname(path)).href, pattern: basename(path) }
-          : path.replaceAll('\\', '/'),
-      })),
+      ...settings.userGlossaries.map((path) => {
+        const { folder, name } = splitUri(fileUri(path));
+        return {
+          globPattern: scope.relativePatterns ? { baseUri: folder, pattern: name } : path.replaceAll('\\', '/'),
+        };
+      }),
     ];
     const patterns = JSON.stringify(watchers);
     if ((watching?.patterns ?? '[]') === patterns) return;
@@ -200,16 +186,16 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
   }
 
   /** A glossary file has new text (`undefined`: it is gone): read it again, report, rebuild. */
-  async function reread(uri: string, text: string | undefined): Promise<void> {
-    const path = localPath(uri);
-    if (!workspace || path === undefined || !workspace.isGlossary(path)) return;
-    const had = workspace.files().some((f) => f.path === path);
-    if (await workspace.update(path, text)) published(uri, path, had);
+  async function reread(documentUri: string, text: string | undefined): Promise<void> {
+    const uri = normalizeUri(documentUri);
+    if (!workspace || uri === undefined || !workspace.isGlossary(uri)) return;
+    const had = workspace.files().some((f) => f.uri === uri);
+    if (await workspace.update(uri, text)) published(uri, had);
   }
 
   /** A glossary file changed: its diagnostics (cleared when it went), then the rebuild. */
-  function published(uri: string, path: string, had: boolean): void {
-    const file = workspace?.files().find((f) => f.path === path);
+  function published(uri: string, had: boolean): void {
+    const file = workspace?.files().find((f) => f.uri === uri);
     rebuildAfter(publish(file ? [file] : [], !file && had ? [uri] : []));
   }
 
@@ -239,19 +225,19 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
       if (after.length > 0 || before.length > 0) rebuildAfter(published);
     },
 
-    async fileChanged(uri, deleted) {
-      const path = localPath(uri);
-      if (!workspace || path === undefined) return;
-      const had = workspace.files().some((f) => f.path === path);
-      const changed = deleted ? await workspace.update(path, undefined) : await workspace.refresh(path);
-      if (changed) published(uri, path, had);
+    async fileChanged(fileUri, deleted) {
+      const uri = normalizeUri(fileUri);
+      if (!workspace || uri === undefined) return;
+      const had = workspace.files().some((f) => f.uri === uri);
+      const changed = deleted ? await workspace.update(uri, undefined) : await workspace.refresh(uri);
+      if (changed) published(uri, had);
     },
 
     documentOpened: (uri, text) => reread(uri, text),
 
     documentEdited(uri, text) {
-      const path = localPath(uri);
-      if (!workspace || path === undefined || !workspace.isGlossary(path)) return;
+      const normal = normalizeUri(uri);
+      if (!workspace || normal === undefined || !workspace.isGlossary(normal)) return;
       clearTimeout(typing.get(uri));
       const timer = setTimeout(() => {
         typing.delete(uri);
@@ -265,13 +251,13 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
     },
 
     glossaryTarget(documentUri, canCreate) {
-      const path = localPath(documentUri);
-      const folder = path && scope.trusted ? scope.folders.find((f) => isInside(f, path)) : undefined;
+      const uri = normalizeUri(documentUri);
+      const folder = uri && scope.trusted ? scope.folders.find((f) => isInside(f, uri)) : undefined;
       if (!workspace || folder === undefined) return undefined;
-      const markdown = DEFAULT_GLOSSARY_NAMES.filter((n) => n.endsWith('.md')).map((n) => join(folder, n));
-      const existing = workspace.files().find((f) => markdown.includes(f.path));
+      const markdown = DEFAULT_GLOSSARY_NAMES.filter((n) => n.endsWith('.md')).map((n) => resolveIn(folder, n));
+      const existing = workspace.files().find((f) => markdown.includes(f.uri));
       if (existing) return { uri: existing.uri, text: existing.text, canCreate };
-      return { uri: pathToFileURL(markdown[0]!).href, text: undefined, canCreate };
+      return { uri: markdown[0]!, text: undefined, canCreate };
     },
 
     dispose() {

@@ -2,7 +2,8 @@ import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { workerLoader } from './load-in-worker.js';
 import type { WorkspaceFiles } from './manager.js';
-import { isInside } from './paths.js';
+import { relative, isAbsolute } from 'node:path';
+import { URI } from 'vscode-uri';
 
 /**
  * The largest file read: the parser reads a JSON glossary up to 4 M characters (a markdown page up
@@ -27,7 +28,10 @@ export function nodeWorkspaceFiles(
 ): WorkspaceFiles {
   return {
     ...(workerScript !== undefined && { load: workerLoader(workerScript) }),
-    async read(path, where) {
+    async read(uri, where) {
+      const parsed = URI.parse(uri);
+      if (parsed.scheme !== 'file') return undefined; // a file system the server cannot reach
+      const path = parsed.fsPath;
       let real: string;
       try {
         real = await realpath(path);
@@ -35,8 +39,9 @@ export function nodeWorkspaceFiles(
         return undefined; // not there (or a link to nothing): nothing to read
       }
       if (!where.own) {
-        const folders = await Promise.all(where.folders.map((f) => realpath(f).catch(() => f)));
-        if (!folders.some((folder) => isInside(folder, real))) {
+        const paths = where.folders.flatMap((f) => (URI.parse(f).scheme === 'file' ? [URI.parse(f).fsPath] : []));
+        const folders = await Promise.all(paths.map((f) => realpath(f).catch(() => f)));
+        if (!folders.some((folder) => isInsidePath(folder, real))) {
           refused(path, `it leads to ${real}, outside the workspace`);
           return undefined;
         }
@@ -65,4 +70,10 @@ export function nodeWorkspaceFiles(
       }
     },
   };
+}
+
+/** Whether a path is inside a folder (not the folder itself). */
+function isInsidePath(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }

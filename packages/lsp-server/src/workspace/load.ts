@@ -1,7 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import type { GlossaryIssue } from '@sd-glossary/data/parser';
 import type { Glossary, GlossaryEntry, RichText, Translation } from '@sd-glossary/data';
-import { isInside } from './paths.js';
+import { isInside, normalizeUri } from './uris.js';
 
 /** A workspace glossary file, read: its document when it is valid, and its problems. */
 export interface LoadedGlossary {
@@ -14,8 +13,8 @@ export interface LoadedGlossary {
  * the same in a worker (`workerLoader`). Its arguments and result are plain data, so either can
  * serve.
  * @param text - the file's text.
- * @param file - its path, for issues and sources.
- * @param folders - the workspace folders: `file:` links into them stay in definitions.
+ * @param file - its name, for issues and sources (its path, for a file on the disk).
+ * @param folders - the workspace folders' URIs: `file:` links into them stay in definitions.
  */
 export type LoadGlossary = (text: string, file: string, folders: readonly string[]) => Promise<LoadedGlossary>;
 
@@ -39,12 +38,8 @@ export const loadGlossary: LoadGlossary = async (text, file, folders) => {
   }
   const result = parseGlossaryFile(text, file);
   const allowFile = (url: string): boolean => {
-    try {
-      const path = fileURLToPath(url);
-      return folders.some((folder) => isInside(folder, path));
-    } catch {
-      return false;
-    }
+    const uri = normalizeUri(url);
+    return uri !== undefined && folders.some((folder) => isInside(folder, uri));
   };
   const clean = (rich: RichText): RichText => ({
     markdown: sanitizeMarkdown(rich.markdown, { allowFile }).markdown,
