@@ -1,6 +1,7 @@
 /**
- * The server's own requests, beyond LSP, that a client may send: the VS Code extension's Search
- * Terms and Insert Term use them, so the client holds no glossary of its own.
+ * The server's own requests, beyond LSP: a client may send the first two (the VS Code extension's
+ * Search Terms and Insert Term use them, so the client holds no glossary of its own); the server in a
+ * browser sends the third, as it has no file system.
  */
 
 /** One term as a picker lists it. */
@@ -30,3 +31,17 @@ export interface DescribeTermParams {
 }
 /** The answer to `sdGlossary/describeTerm`: `null` for an id the server does not know. */
 export type DescribeTermResult = { readonly markdown: string } | null;
+
+/**
+ * `sdGlossary/readFile`, from the server to the client: the text of a workspace glossary file. The
+ * server in a web worker asks for it; the client reads it (`vscode.workspace.fs` in VS Code for the
+ * Web) and answers `null` when the file is not there or may not be read (an untrusted workspace).
+ */
+export const READ_FILE_REQUEST = 'sdGlossary/readFile';
+/** The parameters of `sdGlossary/readFile`. */
+export interface ReadFileParams {
+  /** The file's URI, as the client named its workspace folders. */
+  readonly uri: string;
+}
+/** The answer to `sdGlossary/readFile`. */
+export type ReadFileResult = { readonly text: string } | null;

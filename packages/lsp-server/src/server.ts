@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createDocuments } from './documents.js';
+import { later } from './later.js';
 import { DESCRIBE_TERM_REQUEST, TERMS_REQUEST, type DescribeTermResult, type TermsResult } from './protocol.js';
 import type { GlossarySource, RequestContext } from './service/language-service.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
@@ -247,7 +248,7 @@ export function createServer(options: ServerOptions): { dispose(): void } {
     connection.onInitialized(() => {
       void pullSettings().then(reconfigure);
       // Build the glossary's indexes now, between initialize and the first request, not during it.
-      setImmediate(() => {
+      later(() => {
         try {
           const service = glossaries.service();
           service.warmUp();

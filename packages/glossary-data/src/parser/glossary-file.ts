@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { buildGlossary } from './build.js';
-import { formatIssue, type GlossaryIssue } from './issues.js';
+import type { GlossaryIssue } from './issues.js';
 import { validateGlossaryJson } from './json-document.js';
 import type { Glossary } from '../glossary-types.js';
 
@@ -19,17 +18,4 @@ export function parseGlossaryFile(
   return /\.json$/i.test(file)
     ? validateGlossaryJson(text, file)
     : buildGlossary({ markdown: text, markdownFile: file, locale: 'und' });
-}
-
-/**
- * Reads a glossary file from the disk (`parseGlossaryFile`), for tools that take a user's glossary
- * by path, such as the docs-site plugins.
- * @param path - a markdown page or JSON document.
- * @returns the document.
- * @throws Error naming the file and each problem as `file:line:column: message`, or the read error.
- */
-export function readGlossaryFile(path: string): Glossary {
-  const { glossary, issues } = parseGlossaryFile(readFileSync(path, 'utf8'), path);
-  if (glossary) return glossary;
-  throw new Error(`${path} is not a valid glossary:\n${issues.map(formatIssue).join('\n')}`);
 }

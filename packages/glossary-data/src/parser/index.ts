@@ -30,4 +30,5 @@ export {
 export { glossarySchema, overlaySchema } from './schemas.js';
 export { serializeGlossary, validateGlossaryJson, type ValidateJsonResult } from './json-document.js';
 export { sanitizeMarkdown, type SanitizedMarkdown, type SanitizeOptions } from './sanitize.js';
-export { parseGlossaryFile, readGlossaryFile } from './glossary-file.js';
+export { parseGlossaryFile } from './glossary-file.js';
+export { readGlossaryFile } from './read-glossary-file.js';

@@ -15,6 +15,7 @@ import {
   type GlossaryFile,
   type WorkspaceFiles,
 } from './manager.js';
+import { later } from '../later.js';
 import { mergeGlossaries } from './merge.js';
 import { fileUri, isInside, normalizeUri, resolveIn, splitUri } from './uris.js';
 
@@ -125,7 +126,7 @@ export function createGlossaryController(options: GlossaryControllerOptions): Gl
     if (rebuildScheduled) return;
     rebuildScheduled = true;
     void published.then(() =>
-      setImmediate(() => {
+      later(() => {
         rebuildScheduled = false;
         if (disposed) return;
         try {
