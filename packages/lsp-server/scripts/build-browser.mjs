@@ -1,6 +1,7 @@
-// Bundles the web worker entry (src/browser.ts) into dist/browser.js: one classic script with every
-// dependency inside, for `new Worker(url)`. The data package's parser is bundled from its sources, so
-// unified's files take their browser form; packages that have a DOM form take their worker one.
+// Bundles the web worker entry (src/browser.ts) into dist/browser.js, a classic script with every
+// dependency inside for `new Worker(url)`, and the glossary parser it loads when a workspace has a
+// glossary into dist/browser-parser.js beside it. The parser is bundled from the data package's
+// sources, so unified's files take their browser form; packages with a DOM form take their worker one.
 // The build fails when anything of Node is left in it: esbuild resolves no Node built-in for the
 // browser (the data package maps its one use of node:fs, `readGlossaryFile`, to nothing there).
 import { readFileSync } from 'node:fs';
@@ -10,9 +11,7 @@ import { build } from 'esbuild';
 const here = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${here}package.json`, 'utf8'));
 
-const result = await build({
-  entryPoints: [`${here}src/browser.ts`],
-  outfile: `${here}dist/browser.js`,
+const common = {
   bundle: true,
   format: 'iife',
   platform: 'browser',
@@ -21,15 +20,28 @@ const result = await build({
   minify: true,
   metafile: true,
   logLevel: 'warning',
+  define: { SERVER_VERSION: JSON.stringify(version) },
+};
+// The worker: the server and the service with the glossary; the parser it loads when it needs it.
+const worker = await build({
+  ...common,
+  entryPoints: [`${here}src/browser.ts`],
+  outfile: `${here}dist/browser.js`,
+  alias: { '@sd-glossary/data/parser': `${here}src/browser-parser-loader.ts` },
+});
+const parser = await build({
+  ...common,
+  entryPoints: [`${here}src/browser-parser.ts`],
+  outfile: `${here}dist/browser-parser.js`,
+  alias: { '@sd-glossary/data/parser': `${here}../glossary-data/src/parser/index.ts` },
   // `readGlossaryFile` reads nothing in a browser, as the data package says; the worker never calls it.
   logOverride: { 'import-is-undefined': 'silent' },
-  define: { SERVER_VERSION: JSON.stringify(version) },
-  alias: { '@sd-glossary/data/parser': `${here}../glossary-data/src/parser/index.ts` },
 });
-const left = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external));
+const outputs = [worker, parser].flatMap((r) => Object.entries(r.metafile.outputs));
+const left = outputs.flatMap(([, o]) => o.imports.filter((i) => i.external));
 if (left.length) {
-  console.error(`dist/browser.js imports Node built-ins: ${left.map((i) => i.path).join(', ')}`);
+  console.error(`the browser bundles import Node built-ins: ${left.map((i) => i.path).join(', ')}`);
   process.exit(1);
 }
-const bytes = Object.values(result.metafile.outputs)[0].bytes;
-console.log(`built dist/browser.js (${(bytes / 1024).toFixed(0)} KiB), no Node built-ins in it`);
+const sizes = outputs.map(([file, o]) => `${file.split('/').pop()} ${(o.bytes / 1024).toFixed(0)} KiB`);
+console.log(`built ${sizes.join(', ')}; no Node built-ins in them`);

@@ -19,23 +19,26 @@ let opened: Awaited<ReturnType<typeof openWorkerPage>>;
 let page: Page;
 
 const open = (uri: string, languageId: string, text: string): Promise<void> =>
-  page.evaluate((doc) => window.notify('textDocument/didOpen', { textDocument: { ...doc, version: 1 } }), {
-    uri,
-    languageId,
-    text,
-  });
+  page.evaluate(
+    (doc) =>
+      (globalThis as unknown as PageApi).notify('textDocument/didOpen', { textDocument: { ...doc, version: 1 } }),
+    {
+      uri,
+      languageId,
+      text,
+    },
+  );
 const hover = (uri: string, line: number, character: number): Promise<{ contents: { value: string } } | null> =>
-  page.evaluate((params) => window.request('textDocument/hover', params), {
+  page.evaluate((params) => (globalThis as unknown as PageApi).request('textDocument/hover', params), {
     textDocument: { uri },
     position: { line, character },
   }) as Promise<{ contents: { value: string } } | null>;
 
-declare global {
-  interface Window {
-    start(files: Record<string, string>): void;
-    request(method: string, params: unknown): Promise<unknown>;
-    notify(method: string, params: unknown): void;
-  }
+/** What the page (worker-page.mjs) offers: its functions run in the browser, in `page.evaluate`. */
+interface PageApi {
+  start(files: Record<string, string>): void;
+  request(method: string, params: unknown): Promise<unknown>;
+  notify(method: string, params: unknown): void;
 }
 
 beforeAll(async () => {
@@ -43,15 +46,15 @@ beforeAll(async () => {
   page = opened.page;
   await page.evaluate(
     async ({ files, capabilities, folder }) => {
-      window.start(files);
-      await window.request('initialize', {
+      (globalThis as unknown as PageApi).start(files);
+      await (globalThis as unknown as PageApi).request('initialize', {
         processId: null,
         rootUri: null,
         capabilities,
         workspaceFolders: [{ uri: folder, name: 'docs' }],
         initializationOptions: { workspaceGlossaries: true },
       });
-      window.notify('initialized', {});
+      (globalThis as unknown as PageApi).notify('initialized', {});
     },
     { files: FILES, capabilities: CLIENT_CAPABILITIES, folder: FOLDER },
   );
@@ -72,10 +75,13 @@ describe('the language server in a web worker', () => {
   test('completion offers 炸炉 for zl', async () => {
     const uri = `${FOLDER}/prompt.txt`;
     await open(uri, 'sd-prompt', 'zl');
-    const list = (await page.evaluate((params) => window.request('textDocument/completion', params), {
-      textDocument: { uri },
-      position: { line: 0, character: 2 },
-    })) as { items: Array<{ label: string }> };
+    const list = (await page.evaluate(
+      (params) => (globalThis as unknown as PageApi).request('textDocument/completion', params),
+      {
+        textDocument: { uri },
+        position: { line: 0, character: 2 },
+      },
+    )) as { items: Array<{ label: string }> };
     expect(list.items[0]?.label).toBe('炸炉');
   });
 

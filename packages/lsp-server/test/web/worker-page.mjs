@@ -1,6 +1,6 @@
 // A page in headless Chromium that runs the server's web worker (dist/browser.js) and speaks LSP to it
 // over postMessage, as VS Code for the Web or a Monaco page does: the browser end-to-end test and
-// `pnpm bench` both drive it. The page answers the server's requests: settings, watcher registration,
+// `pnpm bench` both drive it. It serves the worker and the parser script the worker loads beside it. The page answers the server's requests: settings, watcher registration,
 // and `sdGlossary/readFile` from the files it is given.
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const WORKER = fileURLToPath(new URL('../../dist/browser.js', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const WORKER = `${DIST}browser.js`;
+/** The worker and the parser script it loads beside it. */
+const SCRIPTS = new Set(['/browser.js', '/browser-parser.js']);
 
 const PAGE = `<!doctype html>
 <meta charset="utf-8">
@@ -63,8 +66,10 @@ export async function openWorkerPage() {
   const worker = readFileSync(WORKER);
   const server = createServer((request, response) => {
     if (request.url === '/') return void response.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-    if (request.url === '/browser.js') {
-      return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(worker);
+    if (SCRIPTS.has(request.url)) {
+      return void response
+        .writeHead(200, { 'content-type': 'text/javascript' })
+        .end(readFileSync(`${DIST}${request.url.slice(1)}`));
     }
     response.writeHead(404).end();
   });
