@@ -446,7 +446,8 @@ if (existsSync(CHROMIUM) && existsSync(workerFile)) {
         const times = [];
         for (let i = 0; i < 1000; i++) {
           const t0 = performance.now();
-          await globalThis.request('textDocument/hover', { textDocument: { uri }, position: at[(i * 7919) % at.length] });
+          const position = at[(i * 7919) % at.length];
+          await globalThis.request('textDocument/hover', { textDocument: { uri }, position });
           times.push(performance.now() - t0);
         }
         return { first, times };

@@ -1,7 +1,8 @@
 // A page in headless Chromium that runs the server's web worker (dist/browser.js) and speaks LSP to it
 // over postMessage, as VS Code for the Web or a Monaco page does: the browser end-to-end test and
-// `pnpm bench` both drive it. It serves the worker and the parser script the worker loads beside it. The page answers the server's requests: settings, watcher registration,
-// and `sdGlossary/readFile` from the files it is given.
+// `pnpm bench` both drive it. It serves the worker and the parser script the worker loads beside it.
+// The page answers the server's requests: settings, watcher registration, and `sdGlossary/readFile`
+// from the files it is given.
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
