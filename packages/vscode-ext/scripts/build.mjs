@@ -16,6 +16,19 @@ const serverDir = dirname(require.resolve('@sd-glossary/lsp-server/package.json'
 rmSync(join(here, 'dist'), { recursive: true, force: true });
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'warning' };
 await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+// VS Code for the Web: the client for the web worker extension host, and the server's worker scripts
+// (the language server package's browser build, which already has nothing of Node in it).
+await build({
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  entryPoints: ['src/web-extension.ts'],
+  outfile: 'dist/web-extension.js',
+  external: ['vscode'],
+});
+for (const script of ['browser.js', 'browser-parser.js']) {
+  copyFileSync(join(serverDir, 'dist', script), join(here, 'dist', script));
+}
 // The parser (remark, Ajv, pinyin) is a file of its own, loaded only when a workspace has a
 // glossary: bundled into the server, it would be compiled at every start.
 const parserApart = {
@@ -52,4 +65,4 @@ rmSync(join(here, 'glossary', 'book'), { recursive: true, force: true });
 cpSync(join(dataDir, 'source', 'book'), join(here, 'glossary', 'book'), { recursive: true });
 copyFileSync(join(here, '..', '..', 'schema', 'glossary.schema.json'), join(here, 'schema', 'glossary.schema.json'));
 copyFileSync(join(dataDir, 'LICENSE-GFDL-1.3'), join(here, 'LICENSE-GFDL-1.3'));
-console.log('built dist/extension.js, dist/server.js, dist/load-worker.cjs and dist/parser.cjs');
+console.log('built dist/extension.js, dist/server.js, dist/load-worker.cjs, dist/parser.cjs and, for the web, dist/web-extension.js with the worker scripts');
