@@ -65,4 +65,4 @@ rmSync(join(here, 'glossary', 'book'), { recursive: true, force: true });
 cpSync(join(dataDir, 'source', 'book'), join(here, 'glossary', 'book'), { recursive: true });
 copyFileSync(join(here, '..', '..', 'schema', 'glossary.schema.json'), join(here, 'schema', 'glossary.schema.json'));
 copyFileSync(join(dataDir, 'LICENSE-GFDL-1.3'), join(here, 'LICENSE-GFDL-1.3'));
-console.log('built dist/: the desktop client and server, and the web client with the server\'s worker scripts');
+console.log("built dist/: the desktop client and server, and the web client with the server's worker scripts");
