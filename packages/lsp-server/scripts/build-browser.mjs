@@ -3,7 +3,8 @@
 // glossary into dist/browser-parser.js beside it. The parser is bundled from the data package's
 // sources, so unified's files take their browser form; packages with a DOM form take their worker one.
 // The build fails when anything of Node is left in it: esbuild resolves no Node built-in for the
-// browser (the data package maps its one use of node:fs, `readGlossaryFile`, to nothing there).
+// browser. The parser's one use of Node, `readGlossaryFile`'s node:fs, is mapped to a module that
+// says there is no file system: the worker never reads a file itself.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -33,9 +34,10 @@ const parser = await build({
   ...common,
   entryPoints: [`${here}src/browser-parser.ts`],
   outfile: `${here}dist/browser-parser.js`,
-  alias: { '@sd-glossary/data/parser': `${here}../glossary-data/src/parser/index.ts` },
-  // `readGlossaryFile` reads nothing in a browser, as the data package says; the worker never calls it.
-  logOverride: { 'import-is-undefined': 'silent' },
+  alias: {
+    '@sd-glossary/data/parser': `${here}../glossary-data/src/parser/index.ts`,
+    'node:fs': `${here}scripts/no-file-system.mjs`,
+  },
 });
 const outputs = [worker, parser].flatMap((r) => Object.entries(r.metafile.outputs));
 const left = outputs.flatMap(([, o]) => o.imports.filter((i) => i.external));

@@ -11,7 +11,7 @@ test('entry points', () => {
     exports: Record<string, unknown>;
     bin: Record<string, string>;
   };
-  expect(Object.keys(pkg.exports)).toEqual(['.', './settings', './protocol', './service', './package.json']);
+  expect(Object.keys(pkg.exports)).toEqual(['.', './settings', './protocol', './service', './browser', './package.json']);
   expect(pkg.bin).toEqual({ 'sd-glossary-lsp': './bin/sd-glossary-lsp.js' });
 });
 
@@ -48,7 +48,7 @@ test('@sd-glossary/lsp-server/settings exports', () => {
 });
 
 test('@sd-glossary/lsp-server/protocol exports', () => {
-  expect(Object.keys(protocol).sort()).toEqual(['DESCRIBE_TERM_REQUEST', 'TERMS_REQUEST']);
+  expect(Object.keys(protocol).sort()).toEqual(['DESCRIBE_TERM_REQUEST', 'READ_FILE_REQUEST', 'TERMS_REQUEST']);
 });
 
 test('@sd-glossary/lsp-server/service exports', () => {
