@@ -11,7 +11,14 @@ test('entry points', () => {
     exports: Record<string, unknown>;
     bin: Record<string, string>;
   };
-  expect(Object.keys(pkg.exports)).toEqual(['.', './settings', './protocol', './service', './browser', './package.json']);
+  expect(Object.keys(pkg.exports)).toEqual([
+    '.',
+    './settings',
+    './protocol',
+    './service',
+    './browser',
+    './package.json',
+  ]);
   expect(pkg.bin).toEqual({ 'sd-glossary-lsp': './bin/sd-glossary-lsp.js' });
 });
 
