@@ -9,7 +9,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { searchTerms } from './search-terms';
+import { registerCommands } from './commands';
 import { documentSelector } from './selector';
 
 let client: LanguageClient | undefined;
@@ -90,17 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await start();
   };
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand('sdGlossary.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('sdGlossary.restartServer', restart),
-    vscode.commands.registerCommand('sdGlossary.searchTerms', () => searchTerms(client, false)),
-    vscode.commands.registerCommand('sdGlossary.insertTerm', () => searchTerms(client, true)),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      // The document selector is fixed when the client starts.
-      if (event.affectsConfiguration('sdGlossary.languages')) void restart();
-    }),
-  );
+  registerCommands(context, output, () => client, restart);
   await start();
   // From here hovers and completions are answered: the figure the benchmark reads.
   output.appendLine(`SD Glossary: server ready ${Date.now() - activated} ms after activation`);

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import { READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from '@sd-glossary/lsp-server/protocol';
-import { searchTerms } from './search-terms';
+import { registerCommands } from './commands';
 import { documentSelector, WEB_SCHEMES } from './selector';
 
 let client: LanguageClient | undefined;
@@ -40,16 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await start();
   };
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand('sdGlossary.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('sdGlossary.restartServer', restart),
-    vscode.commands.registerCommand('sdGlossary.searchTerms', () => searchTerms(client, false)),
-    vscode.commands.registerCommand('sdGlossary.insertTerm', () => searchTerms(client, true)),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('sdGlossary.languages')) void restart();
-    }),
-  );
+  registerCommands(context, output, () => client, restart);
   await start();
   output.appendLine(`SD Glossary: server ready ${Date.now() - activated} ms after activation (web worker)`);
 }

@@ -1,4 +1,4 @@
-// The Search Terms and Insert Term commands, for the desktop and the web client alike.
+// The extension's commands and the events that restart the client, for the desktop and the web client alike.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
@@ -9,6 +9,33 @@ import {
   type TermItem,
   type TermsResult,
 } from '@sd-glossary/lsp-server/protocol';
+
+/**
+ * Registers the commands (Show Output, Restart Server, Search Terms, Insert Term) and restarts the
+ * client when the workspace is trusted (workspace glossaries may be read from then on) or the
+ * languages served change (the document selector is fixed when a client starts).
+ * @param context - the extension context.
+ * @param output - the output channel.
+ * @param client - the running client, if any.
+ * @param restart - stops the client and starts a new one.
+ */
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  output: vscode.OutputChannel,
+  client: () => BaseLanguageClient | undefined,
+  restart: () => Promise<void>,
+): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('sdGlossary.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('sdGlossary.restartServer', restart),
+    vscode.commands.registerCommand('sdGlossary.searchTerms', () => searchTerms(client(), false)),
+    vscode.commands.registerCommand('sdGlossary.insertTerm', () => searchTerms(client(), true)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('sdGlossary.languages')) void restart();
+    }),
+  );
+}
 
 /** A QuickPick item for one term. */
 interface TermPick extends vscode.QuickPickItem {
@@ -23,7 +50,7 @@ interface TermPick extends vscode.QuickPickItem {
  * @param server - the running client, if any.
  * @param insertOnly - the `Insert Term` command.
  */
-export async function searchTerms(server: BaseLanguageClient | undefined, insertOnly: boolean): Promise<void> {
+async function searchTerms(server: BaseLanguageClient | undefined, insertOnly: boolean): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!server) return;
   const items = server
