@@ -166,3 +166,16 @@ describe('documents of the same formats that are not about SD hover nothing', ()
     expect(hovers(open(`plain/${name}`))).toEqual([]);
   });
 });
+
+describe('a config is judged again when its start changes', () => {
+  test('steps hovers once the document names SD keys', () => {
+    const uri = 'file:///examples/edited.json';
+    const position = { line: 0, character: 3 };
+    const before = TextDocument.create(uri, 'json', 1, '{"steps": 3}');
+    expect(service.hover(before, position, context)).toBeNull();
+    const after = TextDocument.create(uri, 'json', 2, '{"steps": 3, "cfg": 7, "sampler_name": "euler"}');
+    expect((service.hover(after, position, context)!.contents as { value: string }).value).toMatch(
+      /^\*\*Sampling steps\*\*/,
+    );
+  });
+});

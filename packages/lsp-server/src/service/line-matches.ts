@@ -28,9 +28,18 @@ const CONFIG_LANGUAGES = new Set(['json', 'jsonc', 'yaml', 'toml', 'ini', 'prope
  * @returns the options for its lines.
  */
 export function readingOf(index: GlossaryIndex, document: ServiceDocument): FindTermsOptions {
-  if (document.languageId === 'sd-prompt') return { prompt: true };
-  if (!CONFIG_LANGUAGES.has(document.languageId)) return {};
-  const head = document.getText().slice(0, JUDGED_LENGTH);
+  return readingBy(index, document.languageId, headOf(document));
+}
+
+/** The start of a config, by which it is judged (`undefined` for any other document). */
+function headOf(document: ServiceDocument): string | undefined {
+  return CONFIG_LANGUAGES.has(document.languageId) ? document.getText().slice(0, JUDGED_LENGTH) : undefined;
+}
+
+/** `readingOf`, from a document's language and its start. */
+function readingBy(index: GlossaryIndex, languageId: string, head: string | undefined): FindTermsOptions {
+  if (languageId === 'sd-prompt') return { prompt: true };
+  if (head === undefined) return {};
   const entries = new Set<string>();
   let named = false;
   for (const match of index.findTerms(head, { sd: true })) {
@@ -132,33 +141,43 @@ export function matchLine(
 export function createLineMatches(index: GlossaryIndex): LineMatches {
   interface Cache {
     languageId: string;
-    /** The version `reading` was judged at. */
+    /** The version `reading` was judged at, and a config's start it was judged by (a copy). */
     version: number;
+    head: string | undefined;
     reading: FindTermsOptions;
     pieces: Map<string, LinePiece>;
   }
+  // A copy, not a slice: a slice keeps the whole string (every version of a large document) alive.
+  const copyOf = (text: string | undefined): string | undefined =>
+    text === undefined ? undefined : (JSON.parse(JSON.stringify(text)) as string);
   const documents = new Map<string, Cache>();
 
   function piece(document: ServiceDocument, line: number, text: string, start: number): LinePiece {
     let cache = documents.get(document.uri);
     if (!cache || cache.languageId !== document.languageId || cache.pieces.size >= MAX_CACHED_PIECES) {
-      const reading = readingOf(index, document);
-      cache = { languageId: document.languageId, version: document.version, reading, pieces: new Map() };
+      const head = headOf(document);
+      const reading = readingBy(index, document.languageId, head);
+      const { languageId, version } = document;
+      cache = { languageId, version, head: copyOf(head), reading, pieces: new Map() };
       documents.set(document.uri, cache);
     } else if (cache.version !== document.version) {
-      // An edit may change what the document is about; the pieces stay while the judgement does.
-      const reading = readingOf(index, document);
-      if (reading.sd !== cache.reading.sd) cache.pieces = new Map();
-      cache.reading = reading;
+      // An edit to a config's start may change what it is about: judged again only then; the pieces
+      // stay while the judgement does.
       cache.version = document.version;
+      const head = headOf(document);
+      if (head !== cache.head) {
+        const reading = readingBy(index, document.languageId, head);
+        if (reading.sd !== cache.reading.sd) cache.pieces = new Map();
+        cache.reading = reading;
+        cache.head = copyOf(head);
+      }
     }
     const key = `${line}:${start}`;
     const hit = cache.pieces.get(key);
     if (hit && hit.text === text) return hit;
-    // The cache outlives the document's versions: it keeps a copy of the text, not a slice (nor
-    // matches sliced from one), as a slice keeps the whole string (every version of a large
-    // document) alive.
-    const copy = JSON.parse(JSON.stringify(text)) as string;
+    // The cache outlives the document's versions: it keeps a copy of the text (nor matches sliced from
+    // the document's string).
+    const copy = copyOf(text)!;
     const fresh = { text: copy, start, matches: matchLine(index, document.languageId, copy, cache.reading) };
     cache.pieces.set(key, fresh);
     return fresh;
