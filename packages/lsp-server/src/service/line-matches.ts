@@ -18,26 +18,22 @@ const JUDGED_LENGTH = 16_384;
 /** Config formats: a document of these is about SD when its keys and values name SD terms. */
 const CONFIG_LANGUAGES = new Set(['json', 'jsonc', 'yaml', 'toml', 'ini', 'properties']);
 
+/** The start of a config, by which it is judged (`undefined` for any other document). */
+function headOf(document: ServiceDocument): string | undefined {
+  return CONFIG_LANGUAGES.has(document.languageId) ? document.getText().slice(0, JUDGED_LENGTH) : undefined;
+}
+
 /**
  * How a document's lines are read for terms: a prompt file is SD text with prompt syntax; a config
  * (JSON, YAML, TOML, INI) is SD text when its start names terms of at least two entries, one of them
  * by a form that is no everyday word (`CFG`, `sampler_name`, `Euler`), so `steps` and `seed` count in a
  * ComfyUI workflow and not in a CI workflow; prose is judged sentence by sentence (see `findTerms`).
  * @param index - the glossary.
- * @param document - the document.
+ * @param languageId - the document's language.
+ * @param head - a config's start (`headOf`).
  * @returns the options for its lines.
  */
-export function readingOf(index: GlossaryIndex, document: ServiceDocument): FindTermsOptions {
-  return readingBy(index, document.languageId, headOf(document));
-}
-
-/** The start of a config, by which it is judged (`undefined` for any other document). */
-function headOf(document: ServiceDocument): string | undefined {
-  return CONFIG_LANGUAGES.has(document.languageId) ? document.getText().slice(0, JUDGED_LENGTH) : undefined;
-}
-
-/** `readingOf`, from a document's language and its start. */
-function readingBy(index: GlossaryIndex, languageId: string, head: string | undefined): FindTermsOptions {
+function readingOf(index: GlossaryIndex, languageId: string, head: string | undefined): FindTermsOptions {
   if (languageId === 'sd-prompt') return { prompt: true };
   if (head === undefined) return {};
   const entries = new Set<string>();
@@ -156,7 +152,7 @@ export function createLineMatches(index: GlossaryIndex): LineMatches {
     let cache = documents.get(document.uri);
     if (!cache || cache.languageId !== document.languageId || cache.pieces.size >= MAX_CACHED_PIECES) {
       const head = headOf(document);
-      const reading = readingBy(index, document.languageId, head);
+      const reading = readingOf(index, document.languageId, head);
       const { languageId, version } = document;
       cache = { languageId, version, head: copyOf(head), reading, pieces: new Map() };
       documents.set(document.uri, cache);
@@ -166,7 +162,7 @@ export function createLineMatches(index: GlossaryIndex): LineMatches {
       cache.version = document.version;
       const head = headOf(document);
       if (head !== cache.head) {
-        const reading = readingBy(index, document.languageId, head);
+        const reading = readingOf(index, document.languageId, head);
         if (reading.sd !== cache.reading.sd) cache.pieces = new Map();
         cache.reading = reading;
         cache.head = copyOf(head);
