@@ -2,18 +2,21 @@ import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
-// The CLI imports the library and the parser; point those imports at the files the first build
-// writes, so the code ships once.
+// The built-in glossary's entry imports the core, and the CLI the library and the parser: point
+// those imports at the files the other builds write (in the build's own module format), so the code
+// ships once.
 const shared: Record<string, string> = {
-  [resolve('src/index.js')]: './index.js',
-  [resolve('src/parser/index.js')]: './parser.js',
+  [resolve('src/core.js')]: './core',
+  [resolve('src/index.js')]: './index',
+  [resolve('src/parser/index.js')]: './parser',
 };
 const shareDist: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'share-dist',
   setup(build) {
-    build.onResolve({ filter: /index\.js$/ }, (args) => {
+    const extension = build.initialOptions.outExtension?.['.js'] ?? '.js';
+    build.onResolve({ filter: /(?:index|core)\.js$/ }, (args) => {
       const target = shared[resolve(args.resolveDir, args.path)];
-      return target === undefined ? undefined : { path: target, external: true };
+      return target === undefined ? undefined : { path: target + extension, external: true };
     });
   },
 };
@@ -26,11 +29,12 @@ const dual: Options = { ...bundled, format: ['esm', 'cjs'], dts: true, tsconfig:
 
 export default defineConfig([
   {
-    // The library.
+    // The library: the functions (core), and the built-in glossary with them (index).
     ...dual,
-    entry: { index: 'src/index.ts' },
+    entry: { core: 'src/core.ts', index: 'src/index.ts' },
     splitting: false,
     treeshake: true,
+    esbuildPlugins: [shareDist],
     onSuccess: async () => {
       await copyFile('../../schema/glossary.schema.json', 'schema.json');
     },

@@ -1,5 +1,6 @@
 /** Locks the public API: adding or removing an export must show up as a diff here. */
 import { expect, test } from 'vitest';
+import * as core from '../src/core.js';
 import * as main from '../src/index.js';
 import * as parser from '../src/parser/index.js';
 
@@ -23,6 +24,15 @@ test('@sd-glossary/data exports', () => {
     'lookup',
     'search',
   ]);
+});
+
+test('@sd-glossary/data/core exports the functions of the main entry, without the built-in glossary', () => {
+  const builtin = ['entries', 'findTerms', 'getEntry', 'glossary', 'localize', 'lookup', 'search'];
+  expect(Object.keys(core).sort()).toEqual(
+    Object.keys(main)
+      .sort()
+      .filter((name) => !builtin.includes(name)),
+  );
 });
 
 test('@sd-glossary/data/parser exports', () => {

@@ -56,7 +56,12 @@ describe('the tarball', () => {
       'LICENSE-GFDL-1.3',
       'NOTICE.md',
       'README.md',
+      'core/package.json',
       'dist/cli.js',
+      'dist/core.cjs',
+      'dist/core.d.cts',
+      'dist/core.d.ts',
+      'dist/core.js',
       'dist/index.cjs',
       'dist/index.d.cts',
       'dist/index.d.ts',
@@ -110,11 +115,13 @@ describe('installed in a throwaway project', () => {
 import data from '${pkg.name}/glossary.json' with { type: 'json' };
 import schema from '${pkg.name}/schema.json' with { type: 'json' };
 import { buildGlossary } from '${pkg.name}/parser';
+import { createGlossaryIndex } from '${pkg.name}/core';
 const markdown = '## CFG\\n\\nClassifier Free Guidance Scale。\\n';
 const built = buildGlossary({ markdown, markdownFile: 'g.md', locale: 'zh-CN' });
 console.log(JSON.stringify([
   lookup('cfg_scale')[0].id, search('zl')[0].entry.headword, findTerms('炸炉 CFG').length, entries.length,
   glossary.license.spdx, data.entries.length, schema.$id, built.glossary.entries[0].id,
+  createGlossaryIndex(built.glossary).lookup('cfg')[0].id,
 ]));`,
     );
     expect(JSON.parse(run('node', ['esm.mjs'], consumer()))).toEqual([
@@ -126,6 +133,7 @@ console.log(JSON.stringify([
       155,
       'https://unpkg.com/@sd-glossary/data/schema.json',
       'cfg',
+      'cfg',
     ]);
   });
 
@@ -134,12 +142,15 @@ console.log(JSON.stringify([
       join(consumer(), 'cjs.cjs'),
       `const { lookup, getEntry, entries } = require('${pkg.name}');
 const { validateGlossaryJson } = require('${pkg.name}/parser');
+const core = require('${pkg.name}/core');
 const text = require('node:fs').readFileSync(require.resolve('${pkg.name}/glossary.json'), 'utf8');
 const issues = validateGlossaryJson(text, 'g.json').issues;
 const found = [lookup('DreamBooth')[0].id, getEntry('overtrained').headword, entries.length, issues.length];
+// The core has the functions and no built-in glossary; the main entry's are the same functions.
+found.push('glossary' in core, core.createGlossaryIndex === require('${pkg.name}').createGlossaryIndex);
 console.log(JSON.stringify(found));`,
     );
-    expect(JSON.parse(run('node', ['cjs.cjs'], consumer()))).toEqual(['dreambooth', '炸炉', 155, 0]);
+    expect(JSON.parse(run('node', ['cjs.cjs'], consumer()))).toEqual(['dreambooth', '炸炉', 155, 0, false, true]);
   });
 
   test('TypeScript type-checks against the shipped types (nodenext, strict)', () => {
