@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
-import { builtinGlossary } from './builtin-glossary.js';
+import { builtinGlossary, type BuiltinData } from './builtin-glossary.js';
 import { createServer } from './server.js';
 import { nodeWorkspaceFiles } from './workspace/files.js';
 
@@ -42,7 +42,10 @@ if (args.includes('--version') || args.includes('-v')) {
   const source = args.find((a) => a.startsWith(SOURCE_FLAG))?.slice(SOURCE_FLAG.length);
   createServer({
     connection,
-    glossary: () => builtinGlossary(source),
+    // Required once `initialize` is answered: the glossary is most of what a start would load. A
+    // plain `require`, so the VS Code extension's bundler finds it and bundles it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    glossary: () => builtinGlossary(require('@sd-glossary/data') as BuiltinData, source),
     version: SERVER_VERSION,
     workspaceFiles: nodeWorkspaceFiles(
       (path, why) => connection.console.info(`${path} is not read: ${why}`),

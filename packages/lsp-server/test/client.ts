@@ -2,6 +2,7 @@
  * A small LSP client for tests: an in-process server over in-memory streams, or the built bin
  * spawned over stdio. Requests are awaited; nothing sleeps.
  */
+import * as data from '@sd-glossary/data';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -118,7 +119,7 @@ export function startInProcess(
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
   const server = createServer({
     connection: serverConnection,
-    glossary: builtinGlossary(),
+    glossary: builtinGlossary(data),
     version: 'test',
     ...(options.workspace && {
       workspaceFiles: {

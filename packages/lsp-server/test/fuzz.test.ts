@@ -3,6 +3,7 @@
  * every request must be answered (a result or a proper LSP error), nothing may throw, and no
  * listener may pile up.
  */
+import * as data from '@sd-glossary/data';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { expect, test } from 'vitest';
@@ -11,7 +12,7 @@ import { createLanguageService } from '../src/service/language-service.js';
 import { DEFAULT_SETTINGS } from '../src/settings.js';
 import { startInProcess } from './client.js';
 
-const reference = createLanguageService(builtinGlossary());
+const reference = createLanguageService(builtinGlossary(data));
 
 const LANGUAGES = [
   'markdown',

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getEntry } from '@sd-glossary/data';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { DEFAULT_SETTINGS } from '../src/settings.js';
 import { BIN, EXPECTED_CAPABILITIES, spawnStdio } from './client.js';
@@ -299,6 +299,51 @@ describe('a workspace glossary over stdio', () => {
       );
     } finally {
       await client.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('start-up', () => {
+  test('answers initialize before it loads the glossary, which it then loads for the first request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sd-glossary-start-'));
+    const hook = join(dir, 'tell.cjs');
+    // Preloaded into the server: says on stderr when the server requires the data package.
+    writeFileSync(
+      hook,
+      `const Module = require('node:module');
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (request === '@sd-glossary/data') process.stderr.write('required @sd-glossary/data\\n');
+  return load.call(this, request, ...rest);
+};`,
+    );
+    const child = spawn(process.execPath, ['--require', hook, BIN, '--stdio'], { stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
+    connection.listen();
+    try {
+      await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+      expect(stderr).toBe('');
+      await connection.sendNotification('initialized', {});
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: DOC, languageId: 'toml', version: 1, text: TEXT },
+      });
+      const hover = await connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: DOC },
+        position: { line: 1, character: 24 },
+      });
+      expect(hover).not.toBeNull();
+      await vi.waitFor(() => expect(stderr).toBe('required @sd-glossary/data\n'));
+      await connection.sendRequest('shutdown', null);
+      await connection.sendNotification('exit');
+    } finally {
+      connection.dispose();
+      child.kill();
       rmSync(dir, { recursive: true, force: true });
     }
   });

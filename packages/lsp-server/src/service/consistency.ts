@@ -1,4 +1,4 @@
-import { findDiscouraged, type GlossaryEntry, type GlossaryIndex } from '@sd-glossary/data';
+import { findDiscouraged, type GlossaryEntry, type GlossaryIndex } from '@sd-glossary/data/core';
 import {
   CodeActionKind,
   DiagnosticSeverity,

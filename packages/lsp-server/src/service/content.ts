@@ -1,4 +1,4 @@
-import type { Glossary, GlossaryEntry, LocalizedText } from '@sd-glossary/data';
+import type { Glossary, GlossaryEntry, LocalizedText } from '@sd-glossary/data/core';
 import type { HoverVerbosity } from '../settings.js';
 
 /** Whom the glossary text belongs to, for the last line of a hover. */

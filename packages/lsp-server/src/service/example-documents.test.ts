@@ -2,6 +2,7 @@
  * Real documents of each kind: every SD key or value in them hovers with its entry, and documents of
  * the same formats that are not about SD hover nothing.
  */
+import * as data from '@sd-glossary/data';
 import { readFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
@@ -9,7 +10,7 @@ import { builtinGlossary } from '../builtin-glossary.js';
 import { parseSettings } from '../settings.js';
 import { createLanguageService } from './language-service.js';
 
-const service = createLanguageService(builtinGlossary());
+const service = createLanguageService(builtinGlossary(data));
 const context = { settings: parseSettings({ locale: 'en' }), markdown: true };
 const LANGUAGES: Record<string, string> = {
   txt: 'plaintext',

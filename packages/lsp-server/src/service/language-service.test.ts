@@ -1,3 +1,4 @@
+import * as data from '@sd-glossary/data';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { createLanguageService, MAX_SYMBOL_USES, type RequestContext } from './l
 import { PIECE_LENGTH, pieceStarts } from './line-matches.js';
 
 const SOURCE = 'file:///glossary/source/glossary.zh-CN.md';
-const glossary = { ...builtinGlossary(), sourceUri: () => SOURCE };
+const glossary = { ...builtinGlossary(data), sourceUri: () => SOURCE };
 const service = createLanguageService(glossary);
 const md: RequestContext = { settings: DEFAULT_SETTINGS, markdown: true };
 const plain: RequestContext = { settings: DEFAULT_SETTINGS, markdown: false };
@@ -214,7 +215,7 @@ describe('hover content', () => {
   });
 
   test('the built-in glossary’s attribution names who wrote the editorial entries', () => {
-    expect(attributionOf(builtinGlossary().index.glossary)).toEqual({
+    expect(attributionOf(builtinGlossary(data).index.glossary)).toEqual({
       license: 'GFDL-1.3-or-later',
       holder: '© 2022 StableDiffusionBook',
       editorialHolder: '© 2026 SD Glossary contributors',
@@ -336,7 +337,7 @@ describe('definition and symbols', () => {
   });
 
   test('go to definition opens an editorial entry in the editorial markdown beside the page', () => {
-    const installed = builtinGlossary();
+    const installed = builtinGlossary(data);
     const lora = getEntry('lora')!;
     expect(installed.sourceUri(lora)).toMatch(/\/source\/editorial\.zh-CN\.md$/);
     expect(installed.sourceUri(getEntry('vae')!)).toMatch(/\/source\/glossary\.zh-CN\.md$/);
@@ -345,9 +346,9 @@ describe('definition and symbols', () => {
     // A copy of the page alone, under any name (as the VS Code extension ships), has no editorial file beside it.
     const copy = join(mkdtempSync(join(tmpdir(), 'sd-glossary-')), 'page.md');
     writeFileSync(copy, '');
-    expect(builtinGlossary(copy).sourceUri(getEntry('vae')!)).toBe(pathToFileURL(copy).href);
-    expect(builtinGlossary(copy).sourceUri(lora)).toBeUndefined();
-    expect(builtinGlossary(copy).sourceUri(getEntry('seed')!)).toBeUndefined();
+    expect(builtinGlossary(data, copy).sourceUri(getEntry('vae')!)).toBe(pathToFileURL(copy).href);
+    expect(builtinGlossary(data, copy).sourceUri(lora)).toBeUndefined();
+    expect(builtinGlossary(data, copy).sourceUri(getEntry('seed')!)).toBeUndefined();
   });
 
   test('document symbols: the terms a kohya config touches, each with its uses', () => {

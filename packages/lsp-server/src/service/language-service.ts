@@ -6,7 +6,7 @@ import {
   type LocalizedText,
   type SearchResult,
   type TermMatch,
-} from '@sd-glossary/data';
+} from '@sd-glossary/data/core';
 import {
   CompletionItemKind,
   type CodeAction,

@@ -1,4 +1,4 @@
-import type { FindTermsOptions, GlossaryIndex, TermMatch } from '@sd-glossary/data';
+import type { FindTermsOptions, GlossaryIndex, TermMatch } from '@sd-glossary/data/core';
 import { lineAt, type ServiceDocument } from './document.js';
 import { extractorFor } from './extractors/index.js';
 

@@ -1,4 +1,4 @@
-import { charKind } from '@sd-glossary/data';
+import { charKind } from '@sd-glossary/data/core';
 
 const MAX_CJK = 8;
 const MAX_WORDS = 4;

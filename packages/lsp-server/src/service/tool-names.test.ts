@@ -1,10 +1,11 @@
+import * as data from '@sd-glossary/data';
 import { describe, expect, test } from 'vitest';
 import { at } from '../../test/cursor.js';
 import { builtinGlossary } from '../builtin-glossary.js';
 import { parseSettings } from '../settings.js';
 import { createLanguageService } from './language-service.js';
 
-const service = createLanguageService(builtinGlossary());
+const service = createLanguageService(builtinGlossary(data));
 const hoverText = (marked: string, languageId: string, markdown: boolean): string => {
   const { document, position } = at(marked, languageId);
   const context = { settings: parseSettings({ locale: 'zh-CN' }), markdown };

@@ -1,4 +1,4 @@
-import { createGlossaryIndex } from '@sd-glossary/data';
+import { createGlossaryIndex } from '@sd-glossary/data/core';
 import {
   DiagnosticSeverity,
   type Diagnostic,

@@ -1,5 +1,5 @@
 import type { GlossaryIssue } from '@sd-glossary/data/parser';
-import type { Glossary, GlossaryEntry, RichText, Translation } from '@sd-glossary/data';
+import type { Glossary, GlossaryEntry, RichText, Translation } from '@sd-glossary/data/core';
 import { isInside, normalizeUri } from './uris.js';
 
 /** A workspace glossary file, read: its document when it is valid, and its problems. */

@@ -1,4 +1,4 @@
-import type { Glossary } from '@sd-glossary/data';
+import type { Glossary } from '@sd-glossary/data/core';
 import type { GlossaryIssue } from '@sd-glossary/data/parser';
 import { isAbsolutePath } from '../settings.js';
 import { loadGlossary, type LoadGlossary } from './load.js';

@@ -1,4 +1,4 @@
-import type { Glossary, GlossaryEntry } from '@sd-glossary/data';
+import type { Glossary, GlossaryEntry } from '@sd-glossary/data/core';
 
 /** A workspace glossary and where it is. */
 export interface WorkspaceGlossary {
