@@ -10,7 +10,7 @@ const here = fileURLToPath(new URL('..', import.meta.url));
 const { name, version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
 const vsix = `${name}-${version}.vsix`;
 const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
-// The README's screenshots ship in the package and are shown from it: no public repository to rewrite them to.
+// The README's screenshots ship in the package and are shown from it, not from the repository.
 execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], {
   cwd: here,
   stdio: 'inherit',
