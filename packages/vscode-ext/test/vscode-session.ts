@@ -235,6 +235,12 @@ export async function startVsCode(
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
     const editor = page.locator('.part.editor .editor-instance .monaco-editor').first();
 
+    // What a hover says once it is shown, or '' when none is: a locator's own wait would hold the
+    // caller for Playwright's default timeout while no hover is there.
+    const hoverText = async (): Promise<string> => {
+      const hover = page.locator('.monaco-hover:visible').first();
+      return (await hover.count()) > 0 ? hover.innerText({ timeout: 1_000 }).catch(() => '') : '';
+    };
     const quickInput = (): Promise<void> =>
       page.locator('.quick-input-widget:visible').first().waitFor({ timeout: 10_000 });
     const session: VsCodeSession = {
@@ -286,7 +292,7 @@ export async function startVsCode(
           async () => {
             const status = await page
               .locator('[id="status.editor.selection"]')
-              .innerText()
+              .innerText({ timeout: 1_000 })
               .catch(() => '');
             return status.replace(/\s+/g, ' ').includes(`Ln ${line},`);
           },
@@ -310,9 +316,12 @@ export async function startVsCode(
             await page.keyboard.press('Escape');
             await page.keyboard.press('Control+K');
             await page.keyboard.press('Control+I');
-            const hover = page.locator('.monaco-hover:visible').first();
-            await hover.waitFor({ timeout: 400 }).catch(() => undefined);
-            seen = await hover.innerText().catch(() => '');
+            await page
+              .locator('.monaco-hover:visible')
+              .first()
+              .waitFor({ timeout: 400 })
+              .catch(() => undefined);
+            seen = await hoverText();
             return seen.includes(expected) ? seen : undefined;
           },
           `a hover containing "${expected}"`,
@@ -326,9 +335,12 @@ export async function startVsCode(
         await page.keyboard.press('Escape');
         await page.keyboard.press('Control+K');
         await page.keyboard.press('Control+I');
-        const hover = page.locator('.monaco-hover:visible').first();
-        await hover.waitFor({ timeout: 1_000 }).catch(() => undefined);
-        return hover.innerText().catch(() => '');
+        await page
+          .locator('.monaco-hover:visible')
+          .first()
+          .waitFor({ timeout: 1_000 })
+          .catch(() => undefined);
+        return hoverText();
       },
       async complete(prefix, expected) {
         await page.keyboard.press('Escape'); // a hover left open would take the click
