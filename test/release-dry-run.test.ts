@@ -28,3 +28,22 @@ test('a dry run publishes every npm package whose version is new, and the one .v
   expect(output).toMatch(/^🚀 {2}Published sd-glossary\.sd-glossary v\d+\.\d+\.\d+$/m);
   expect(output).toMatch(/sd-glossary-\d+\.\d+\.\d+\.vsix: ovsx uploads it unchanged/);
 }, 120_000);
+
+test('the .vsix README, which both marketplaces show, links its images to files in the repository', () => {
+  const { extensions } = (
+    releasedPackages as () => { extensions: Array<{ dir: string; manifest: { name: string; version: string } }> }
+  )();
+  for (const { dir, manifest } of extensions) {
+    const vsix = `${dir}/${manifest.name}-${manifest.version}.vsix`;
+    const cwd = new URL('..', import.meta.url);
+    const readme = execFileSync('unzip', ['-p', vsix, 'extension/readme.md'], { cwd, encoding: 'utf8' });
+    const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+    expect(targets.filter((t) => !/^(https:|#)/.test(t))).toEqual([]);
+    const images = targets.flatMap((t) => /^https:\/\/github\.com\/[^/]+\/[^/]+\/raw\/HEAD\/(.+)$/.exec(t)?.[1] ?? []);
+    expect(images.length).toBeGreaterThan(0);
+    const tracked = execFileSync('git', ['ls-files', ...images], { cwd, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+    expect(tracked.sort()).toEqual([...images].sort());
+  }
+});

@@ -7,14 +7,28 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
-const { name, version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
+const { name, version, repository } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
 const vsix = `${name}-${version}.vsix`;
 const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
-// The README's screenshots ship in the package and are shown from it, not from the repository.
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], {
-  cwd: here,
-  stdio: 'inherit',
-});
+// The marketplaces show the README from the .vsix, and its relative links point nowhere there: vsce
+// makes them absolute, into this package's directory of the repository (its own guess leaves the
+// directory out).
+const site = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+execFileSync(
+  process.execPath,
+  [
+    vsce,
+    'package',
+    '--no-dependencies',
+    '--baseImagesUrl',
+    `${site}/raw/HEAD/${repository.directory}/`,
+    '--baseContentUrl',
+    `${site}/blob/HEAD/${repository.directory}/`,
+    '--out',
+    vsix,
+  ],
+  { cwd: here, stdio: 'inherit' },
+);
 const listing = execFileSync('unzip', ['-l', join(here, vsix)], { encoding: 'utf8' });
 if (/node_modules/.test(listing)) throw new Error(`${vsix} contains node_modules`);
 const size = statSync(join(here, vsix)).size;
