@@ -49,17 +49,21 @@ const STOPS = new Set([...'。！？；!?;\n'].map((c) => c.charCodeAt(0)));
 /** What may stand between two forms of one entry written side by side (`美学/ext`, `hn / hyper`, `ti（emb）`). */
 const SIBLING_GAP = /^[\s/／|,，、()（）]{1,3}$/;
 
+const [UNDERSCORE, HYPHEN, DOT] = [...'_-.'].map((c) => c.charCodeAt(0));
 /** A letter or digit of a Latin token (`tokenize.ts`): Chinese has no spaces, so a CJK neighbour joins nothing. */
-const isLatinWord = (c: string | undefined): boolean => c !== undefined && isWordClass(classify(c.charCodeAt(0)));
+const isLatinWord = (code: number): boolean => !Number.isNaN(code) && isWordClass(classify(code));
 
 /**
  * True when text[start, end) is joined to more of a name: a Latin letter or digit right beside it (a
  * camelCase hump), an underscore, or a `-` or `.` with a letter or digit beyond it (`sd-vae`, `file.ext`).
  */
 function glued(text: string, start: number, end: number): boolean {
-  const joins = (mark: string | undefined, beyond: string | undefined): boolean =>
-    isLatinWord(mark) || mark === '_' || ((mark === '-' || mark === '.') && isLatinWord(beyond));
-  return joins(text[start - 1], text[start - 2]) || joins(text[end], text[end + 1]);
+  const joins = (mark: number, beyond: number): boolean =>
+    isLatinWord(mark) || mark === UNDERSCORE || ((mark === HYPHEN || mark === DOT) && isLatinWord(beyond));
+  return (
+    joins(text.charCodeAt(start - 1), text.charCodeAt(start - 2)) ||
+    joins(text.charCodeAt(end), text.charCodeAt(end + 1))
+  );
 }
 
 /**
