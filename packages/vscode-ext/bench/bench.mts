@@ -85,8 +85,10 @@ else {
 }
 if (existsSync(join(here, 'dist', 'server.js')))
   console.log(`  bundled server (dist/server.js) spawn → initialize          ${(await serverStart()).toFixed(0)} ms`);
-if (existsSync(vsix))
+if (existsSync(vsix)) {
+  const kib = statSync(vsix).size / 1024;
   console.log(
     `  ${name}-${version}.vsix                                        ` +
-      `${(statSync(vsix).size / 1024).toFixed(0)} KiB  (target < 1024 KiB)`,
+      `${kib.toFixed(0)} KiB  (target < 1024 KiB)${kib < 1024 ? ' ok' : ' MISSED'}`,
   );
+}

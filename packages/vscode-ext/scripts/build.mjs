@@ -29,30 +29,34 @@ await build({
 for (const script of ['browser.js', 'browser-parser.js']) {
   copyFileSync(join(serverDir, 'dist', script), join(here, 'dist', script));
 }
-// The parser (remark, Ajv, pinyin) is a file of its own, loaded only when a workspace has a
-// glossary: bundled into the server, it would be compiled at every start.
-const parserApart = {
-  name: 'parser-apart',
+// The glossary parser (remark, Ajv, pinyin) is one file for both hosts: the web worker's script
+// (dist/browser-parser.js, copied above), which puts the parser's functions on the global scope. The
+// desktop server's glossary reader requires that same script when it first reads a glossary, so the
+// package carries the parser once, and no start compiles it.
+const sharedParser = {
+  name: 'shared-parser',
   setup(build) {
-    build.onResolve({ filter: /^@sd-glossary\/data\/parser$/ }, () => ({ path: './parser.cjs', external: true }));
+    build.onResolve({ filter: /^@sd-glossary\/data\/parser$/ }, () => ({ path: 'parser', namespace: 'shared-parser' }));
+    build.onResolve({ filter: /^\.\/browser-parser\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'shared-parser' }, () => ({
+      contents: "require('./browser-parser.js');\nmodule.exports = globalThis.sdGlossaryParser;\n",
+      loader: 'js',
+    }));
   },
 };
 await build({
   ...common,
   entryPoints: [join(serverDir, 'dist', 'main.cjs')],
   outfile: 'dist/server.js',
-  plugins: [parserApart],
+  plugins: [sharedParser],
 });
 // The worker thread that reads workspace glossaries: the server starts it from this name, beside it.
 await build({
   ...common,
   entryPoints: [join(serverDir, 'dist', 'load-worker.cjs')],
   outfile: 'dist/load-worker.cjs',
-  plugins: [parserApart],
+  plugins: [sharedParser],
 });
-// The data package's own CommonJS parser, as it is: self-contained, and written so that Node's
-// import() finds its named exports (a second bundling would hide them behind a default export).
-copyFileSync(join(dataDir, 'dist', 'parser.cjs'), join(here, 'dist', 'parser.cjs'));
 
 mkdirSync(join(here, 'glossary'), { recursive: true });
 mkdirSync(join(here, 'schema'), { recursive: true });
