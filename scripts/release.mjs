@@ -118,10 +118,11 @@ async function throughStandIn(manifest, upload) {
 
 async function release(dryRun) {
   const packages = releasedPackages();
-  const problems = checkRelease(readJson(join(root, 'package.json')).repository, packages, process.env, existsSync);
+  const { repository, packageManager } = readJson(join(root, 'package.json'));
+  const problems = checkRelease(repository, packages, process.env, existsSync);
   if (problems.length > 0) throw new Error(`not released:\n  ${problems.join('\n  ')}`);
 
-  const pnpm = ['--yes', readJson(join(root, 'package.json')).packageManager];
+  const pnpm = ['--yes', packageManager];
   const filters = packages.npm.map(({ manifest }) => `--filter=${manifest.name}`);
   await run('npx', [
     ...pnpm,

@@ -18,7 +18,7 @@ export type BuiltinData = Pick<typeof Data, 'glossary' | 'createGlossaryIndex'>;
  *   cannot be found.
  */
 export function builtinGlossary(data: BuiltinData, sourceFile?: string): GlossarySource {
-  const { glossary } = data;
+  const { glossary, createGlossaryIndex } = data;
   const file = sourceFile ?? installedSource();
   // Entries name their markdown relative to the package (`source/glossary.zh-CN.md`,
   // `source/editorial.zh-CN.md`, `source/book/guide/…`): the other files keep their place beside the
@@ -33,7 +33,7 @@ export function builtinGlossary(data: BuiltinData, sourceFile?: string): Glossar
     }
     return uris.get(rel);
   };
-  return { index: data.createGlossaryIndex(glossary), sourceUri: (entry) => uriOf(entry.sources[0].file) };
+  return { index: createGlossaryIndex(glossary), sourceUri: (entry) => uriOf(entry.sources[0].file) };
 }
 
 /** The source markdown inside the installed data package, when there is one to find. */
