@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { discouragedSpellingFixed, termInserted } from './checks.js';
 import { eventually, startVsCode, type VsCodeSession } from './vscode-session.js';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
@@ -81,46 +82,13 @@ describe('sd-glossary in VS Code', () => {
     await vscode.screenshot('toml');
   }, 90_000);
 
-  test('a discouraged spelling is flagged; its quick fix, applied in the UI, writes the preferred one', async () => {
-    await vscode.open('spelling.md');
-    await vscode.goToText('spelling.md', 'Lora');
-    const squiggle = vscode.page.locator('.part.editor .squiggly-info');
-    await eventually(async () => (await squiggle.count()) > 0, 'the Information squiggle under Lora');
-    const fix = vscode.page.locator('.action-widget .monaco-list-row', { hasText: 'Write "LoRA"' }).first();
-    // Ctrl+. toggles the menu: ask again only when it has had time to show.
-    for (let attempt = 0; attempt < 5 && (await fix.count()) === 0; attempt++) {
-      await vscode.page.keyboard.press('Control+.');
-      await fix.waitFor({ timeout: 4_000 }).catch(() => undefined);
-    }
-    expect(await fix.count()).toBe(1);
-    await vscode.screenshot('quick-fix');
-    await vscode.page.keyboard.press('Enter'); // the first fix is the focused one
-    // The editor renders spaces as no-break spaces.
-    const line = async () =>
-      (await vscode.page.locator('.part.editor .view-lines').first().innerText()).normalize('NFKC');
-    await eventually(async () => /我们用\s+LoRA\s+微调/.test(await line()), 'the fixed text');
-    await eventually(async () => (await squiggle.count()) === 0, 'the squiggle to go');
-    // Saved and closed, as a user leaves it.
-    await vscode.page.keyboard.press('Control+S');
-    await vscode.page.keyboard.press('Control+W');
-  }, 90_000);
+  test(
+    'a discouraged spelling is flagged; its quick fix, applied in the UI, writes the preferred one',
+    () => discouragedSpellingFixed(vscode),
+    90_000,
+  );
 
-  test('SD Glossary: Insert Term inserts the picked term at the cursor', async () => {
-    await vscode.open('config.toml');
-    await vscode.goTo(6, 1); // the empty last line
-    await vscode.command('SD Glossary: Insert Term');
-    await vscode.page.keyboard.type('废丹');
-    await eventually(
-      async () =>
-        (await vscode.page.locator('.quick-input-widget .monaco-list-row').first().innerText()).includes('废丹'),
-      'the 废丹 item',
-    );
-    await vscode.page.keyboard.press('Enter');
-    await eventually(
-      async () => (await vscode.page.locator('.part.editor .view-lines').first().innerText()).includes('废丹'),
-      'the inserted term',
-    );
-  }, 90_000);
+  test('SD Glossary: Insert Term inserts the picked term at the cursor', () => termInserted(vscode), 90_000);
 
   test('SD Glossary: Restart Server, and hovers work again', async () => {
     await vscode.command('SD Glossary: Restart Server');

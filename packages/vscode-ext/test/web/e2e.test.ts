@@ -2,8 +2,9 @@
  * The extension as a web extension: its .vsix with the manifest's `main` taken out (so VS Code can only
  * run its `browser` entry), installed into code-server, runs in VS Code's web worker extension host
  * with the language server in a web worker of its own. The same checks as the desktop end-to-end test:
- * a hover in a Chinese markdown note, completion by pinyin, a workspace glossary (read through
- * `vscode.workspace.fs`), Search Terms. Screenshots go to reports/vscode-web-e2e/. Needs
+ * a hover in a Chinese markdown note (in the browser's language), completion by pinyin, a workspace
+ * glossary (read through `vscode.workspace.fs`), a workspace setting (the consistency check) and its
+ * quick fix, Insert Term, Search Terms. Screenshots go to reports/vscode-web-e2e/. Needs
  * `pnpm package` and scripts/setup-vscode-e2e.sh, which the root test script runs.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { discouragedSpellingFixed, termInserted } from '../checks.js';
 import { eventually, startVsCode, type VsCodeSession } from '../vscode-session.js';
 
 const here = fileURLToPath(new URL('../..', import.meta.url));
@@ -56,6 +58,8 @@ describe('sd-glossary as a web extension in VS Code', () => {
     const text = await vscode.hover('指训练过程中过度拟合');
     expect(text).toContain('炸炉');
     expect(text).toContain('GFDL-1.3-or-later');
+    // In the browser's language (VS Code's is English here): SD Glossary's translation first.
+    expect(text).toContain('English · translated by SD Glossary');
     console.log(
       `file opened → first hover answered (web worker): ${Date.now() - opened} ms; ` +
         `workers started at ${workers.map((t) => `${t - opened} ms`).join(', ')} after it opened`,
@@ -76,6 +80,14 @@ describe('sd-glossary as a web extension in VS Code', () => {
     expect(await vscode.hover('我们的花瓣 LoRA 的触发词')).toContain('workspace glossary');
     await vscode.screenshot('workspace-glossary');
   }, 90_000);
+
+  test(
+    'a discouraged spelling is flagged (the workspace setting reached the worker); its quick fix writes LoRA',
+    () => discouragedSpellingFixed(vscode),
+    90_000,
+  );
+
+  test('SD Glossary: Insert Term inserts the picked term at the cursor', () => termInserted(vscode), 90_000);
 
   test('SD Glossary: Search Terms finds 炸炉 by pinyin', async () => {
     await vscode.command('SD Glossary: Search Terms');

@@ -1,0 +1,52 @@
+/**
+ * End-to-end checks that the desktop and the web extension pass alike, each on its own VS Code
+ * session (the workspace is a copy of test/workspace, whose settings turn the consistency check on).
+ */
+import { expect } from 'vitest';
+import { eventually, type VsCodeSession } from './vscode-session.js';
+
+/**
+ * A discouraged spelling is flagged (the workspace's setting reached the server); its quick fix
+ * writes the preferred one.
+ */
+export async function discouragedSpellingFixed(vscode: VsCodeSession): Promise<void> {
+  await vscode.open('spelling.md');
+  await vscode.goToText('spelling.md', 'Lora');
+  const squiggle = vscode.page.locator('.part.editor .squiggly-info');
+  await eventually(async () => (await squiggle.count()) > 0, 'the Information squiggle under Lora');
+  const fix = vscode.page.locator('.action-widget .monaco-list-row', { hasText: 'Write "LoRA"' }).first();
+  // Ctrl+. toggles the menu: ask again only when it has had time to show.
+  for (let attempt = 0; attempt < 5 && (await fix.count()) === 0; attempt++) {
+    await vscode.page.keyboard.press('Control+.');
+    await fix.waitFor({ timeout: 4_000 }).catch(() => undefined);
+  }
+  expect(await fix.count()).toBe(1);
+  await vscode.screenshot('quick-fix');
+  await vscode.page.keyboard.press('Enter'); // the first fix is the focused one
+  // The editor renders spaces as no-break spaces.
+  const line = async () =>
+    (await vscode.page.locator('.part.editor .view-lines').first().innerText()).normalize('NFKC');
+  await eventually(async () => /我们用\s+LoRA\s+微调/.test(await line()), 'the fixed text');
+  await eventually(async () => (await squiggle.count()) === 0, 'the squiggle to go');
+  // Saved and closed, as a user leaves it.
+  await vscode.page.keyboard.press('Control+S');
+  await vscode.page.keyboard.press('Control+W');
+}
+
+/** SD Glossary: Insert Term puts the picked term at the cursor. */
+export async function termInserted(vscode: VsCodeSession): Promise<void> {
+  await vscode.open('config.toml');
+  await vscode.goTo(6, 1); // the empty last line
+  await vscode.command('SD Glossary: Insert Term');
+  await vscode.page.keyboard.type('废丹');
+  await eventually(
+    async () =>
+      (await vscode.page.locator('.quick-input-widget .monaco-list-row').first().innerText()).includes('废丹'),
+    'the 废丹 item',
+  );
+  await vscode.page.keyboard.press('Enter');
+  await eventually(
+    async () => (await vscode.page.locator('.part.editor .view-lines').first().innerText()).includes('废丹'),
+    'the inserted term',
+  );
+}
