@@ -39,14 +39,16 @@ export async function termInserted(vscode: VsCodeSession): Promise<void> {
   await vscode.goTo(6, 1); // the empty last line
   await vscode.command('SD Glossary: Insert Term');
   await vscode.page.keyboard.type('废丹');
-  await eventually(
-    async () =>
-      (await vscode.page.locator('.quick-input-widget .monaco-list-row').first().innerText()).includes('废丹'),
-    'the 废丹 item',
-  );
+  await firstPickNames(vscode, '废丹');
   await vscode.page.keyboard.press('Enter');
   await eventually(
     async () => (await vscode.page.locator('.part.editor .view-lines').first().innerText()).includes('废丹'),
     'the inserted term',
   );
+}
+
+/** Waits until the open quick pick's first item names `text`. */
+export async function firstPickNames(vscode: VsCodeSession, text: string): Promise<void> {
+  const first = vscode.page.locator('.quick-input-widget .monaco-list-row').first();
+  await eventually(async () => (await first.innerText()).includes(text), `the ${text} item`);
 }

@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { discouragedSpellingFixed, termInserted } from '../checks.js';
-import { eventually, startVsCode, type VsCodeSession } from '../vscode-session.js';
+import { discouragedSpellingFixed, firstPickNames, termInserted } from '../checks.js';
+import { startVsCode, type VsCodeSession } from '../vscode-session.js';
 
 const here = fileURLToPath(new URL('../..', import.meta.url));
 const { name, version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8')) as {
@@ -92,11 +92,7 @@ describe('sd-glossary as a web extension in VS Code', () => {
   test('SD Glossary: Search Terms finds 炸炉 by pinyin', async () => {
     await vscode.command('SD Glossary: Search Terms');
     await vscode.page.keyboard.type('zl');
-    await eventually(
-      async () =>
-        (await vscode.page.locator('.quick-input-widget .monaco-list-row').first().innerText()).includes('炸炉'),
-      'the 炸炉 item',
-    );
+    await firstPickNames(vscode, '炸炉');
     await vscode.screenshot('search-terms');
     await vscode.page.keyboard.press('Escape');
   }, 90_000);
