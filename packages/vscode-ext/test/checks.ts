@@ -2,7 +2,7 @@
  * End-to-end checks that the desktop and the web extension pass alike, each on its own VS Code
  * session (the workspace is a copy of test/workspace, whose settings turn the consistency check on).
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eventually, type VsCodeSession } from './vscode-session.js';
 
 /**
@@ -51,4 +51,39 @@ export async function termInserted(vscode: VsCodeSession): Promise<void> {
 export async function firstPickNames(vscode: VsCodeSession, text: string): Promise<void> {
   const first = vscode.page.locator('.quick-input-widget .monaco-list-row').first();
   await eventually(async () => (await first.innerText()).includes(text), `the ${text} item`);
+}
+
+/**
+ * The suite for an untrusted workspace (Restricted Mode): the built-in glossary explains terms, and
+ * the workspace's own glossary is not read.
+ * @param name - the suite's name.
+ * @param start - starts VS Code on an untrusted copy of the test workspace.
+ */
+export function restrictedModeSuite(name: string, start: () => Promise<VsCodeSession>): void {
+  describe(name, () => {
+    let vscode: VsCodeSession;
+
+    beforeAll(async () => {
+      vscode = await start();
+    }, 180_000);
+
+    afterAll(async () => {
+      await vscode?.close();
+    });
+
+    test('the built-in glossary still explains terms, the workspace’s own is not read', async () => {
+      await eventually(
+        async () => (await vscode.page.locator('.part.statusbar').innerText()).includes('Restricted Mode'),
+        'Restricted Mode',
+      );
+      await vscode.open('notes.md');
+      await vscode.goToText('notes.md', '炸炉');
+      expect(await vscode.hover('指训练过程中过度拟合')).toContain('GFDL-1.3-or-later');
+      await vscode.screenshot('restricted-mode');
+      // …but the workspace's own glossary is not read until the workspace is trusted.
+      await vscode.open('portrait.prompt');
+      await vscode.goToText('portrait.prompt', 'petals');
+      expect(await vscode.hoverOnce()).not.toContain('我们的花瓣');
+    }, 120_000);
+  });
 }

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { discouragedSpellingFixed, termInserted } from './checks.js';
+import { discouragedSpellingFixed, restrictedModeSuite, termInserted } from './checks.js';
 import { eventually, startVsCode, type VsCodeSession } from './vscode-session.js';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
@@ -163,29 +163,6 @@ describe('sd-glossary in VS Code', () => {
   }, 90_000);
 });
 
-describe('sd-glossary in an untrusted workspace (Restricted Mode)', () => {
-  let vscode: VsCodeSession;
-
-  beforeAll(async () => {
-    vscode = await startVsCode(VSIX, join(here, 'test', 'workspace'), SHOTS, { trusted: false });
-  }, 180_000);
-
-  afterAll(async () => {
-    await vscode?.close();
-  });
-
-  test('the built-in glossary still explains terms', async () => {
-    await eventually(
-      async () => (await vscode.page.locator('.part.statusbar').innerText()).includes('Restricted Mode'),
-      'Restricted Mode',
-    );
-    await vscode.open('notes.md');
-    await vscode.goToText('notes.md', '炸炉');
-    expect(await vscode.hover('指训练过程中过度拟合')).toContain('GFDL-1.3-or-later');
-    await vscode.screenshot('restricted-mode');
-    // …but the workspace's own glossary is not read until the workspace is trusted.
-    await vscode.open('portrait.prompt');
-    await vscode.goToText('portrait.prompt', 'petals');
-    expect(await vscode.hoverOnce()).not.toContain('我们的花瓣');
-  }, 120_000);
-});
+restrictedModeSuite('sd-glossary in an untrusted workspace (Restricted Mode)', () =>
+  startVsCode(VSIX, join(here, 'test', 'workspace'), SHOTS, { trusted: false }),
+);

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { discouragedSpellingFixed, firstPickNames, termInserted } from '../checks.js';
+import { discouragedSpellingFixed, firstPickNames, restrictedModeSuite, termInserted } from '../checks.js';
 import { startVsCode, type VsCodeSession } from '../vscode-session.js';
 
 const here = fileURLToPath(new URL('../..', import.meta.url));
@@ -97,3 +97,7 @@ describe('sd-glossary as a web extension in VS Code', () => {
     await vscode.page.keyboard.press('Escape');
   }, 90_000);
 });
+
+restrictedModeSuite('sd-glossary as a web extension in an untrusted workspace (Restricted Mode)', () =>
+  startVsCode(webOnlyVsix(), join(here, 'test', 'workspace'), SHOTS, { trusted: false }),
+);
