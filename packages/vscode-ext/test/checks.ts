@@ -33,6 +33,14 @@ export async function discouragedSpellingFixed(vscode: VsCodeSession): Promise<v
   await vscode.page.keyboard.press('Control+W');
 }
 
+/** The workspace's own glossary (sd-glossary.md at its root) explains its terms. */
+export async function workspaceTermExplained(vscode: VsCodeSession): Promise<void> {
+  await vscode.open('portrait.prompt');
+  await vscode.goToText('portrait.prompt', 'petals');
+  expect(await vscode.hover('我们的花瓣 LoRA 的触发词')).toContain('workspace glossary');
+  await vscode.screenshot('workspace-glossary');
+}
+
 /** SD Glossary: Insert Term puts the picked term at the cursor. */
 export async function termInserted(vscode: VsCodeSession): Promise<void> {
   await vscode.open('config.toml');

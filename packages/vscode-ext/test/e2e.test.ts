@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { discouragedSpellingFixed, restrictedModeSuite, termInserted } from './checks.js';
+import { discouragedSpellingFixed, restrictedModeSuite, termInserted, workspaceTermExplained } from './checks.js';
 import { eventually, startVsCode, type VsCodeSession } from './vscode-session.js';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
@@ -67,13 +67,11 @@ describe('sd-glossary in VS Code', () => {
     await vscode.screenshot('prompt');
   }, 90_000);
 
-  test('the workspace’s own glossary (sd-glossary.md at its root) explains its terms', async () => {
-    await vscode.open('portrait.prompt');
-    await vscode.goToText('portrait.prompt', 'petals');
-    const text = await vscode.hover('我们的花瓣 LoRA 的触发词');
-    expect(text).toContain('workspace glossary');
-    await vscode.screenshot('workspace-glossary');
-  }, 90_000);
+  test(
+    'the workspace’s own glossary (sd-glossary.md at its root) explains its terms',
+    () => workspaceTermExplained(vscode),
+    90_000,
+  );
 
   test('a kohya TOML config: keys hover', async () => {
     await vscode.open('config.toml');

@@ -13,7 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { discouragedSpellingFixed, firstPickNames, restrictedModeSuite, termInserted } from '../checks.js';
+import {
+  discouragedSpellingFixed,
+  firstPickNames,
+  restrictedModeSuite,
+  termInserted,
+  workspaceTermExplained,
+} from '../checks.js';
 import { startVsCode, type VsCodeSession } from '../vscode-session.js';
 
 const here = fileURLToPath(new URL('../..', import.meta.url));
@@ -74,12 +80,11 @@ describe('sd-glossary as a web extension in VS Code', () => {
     await vscode.page.keyboard.press('Escape');
   }, 90_000);
 
-  test('the workspace’s own glossary, read for the worker with vscode.workspace.fs', async () => {
-    await vscode.open('portrait.prompt');
-    await vscode.goToText('portrait.prompt', 'petals');
-    expect(await vscode.hover('我们的花瓣 LoRA 的触发词')).toContain('workspace glossary');
-    await vscode.screenshot('workspace-glossary');
-  }, 90_000);
+  test(
+    'the workspace’s own glossary, read for the worker with vscode.workspace.fs',
+    () => workspaceTermExplained(vscode),
+    90_000,
+  );
 
   test(
     'a discouraged spelling is flagged (the workspace setting reached the worker); its quick fix writes LoRA',
