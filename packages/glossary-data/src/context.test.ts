@@ -111,8 +111,17 @@ describe('a term inside a longer ordinary word', () => {
     expect(hits(text, true)).toEqual(expected);
   });
 
-  test('Latin: a token is a whole run of letters and digits', () => {
-    expect(hits('AdamW8bit')).toEqual([]);
-    expect(hits('8bit Adam')).toEqual([['8bit', 'bitsandbytes']]);
+  test('Latin: a change between letters and digits splits a token, a letter run stays whole', () => {
+    expect(hits('AdamW8bit')).toEqual([
+      ['AdamW', 'optimizer'],
+      ['8bit', 'bitsandbytes'],
+    ]);
+    expect(hits('UNet2DConditionModel')).toEqual([['UNet', 'unet']]);
+    expect(hits('dpm_2 and DPM 2')).toEqual([
+      ['dpm_2', 'dpm2'],
+      ['DPM 2', 'dpm2'],
+    ]);
+    expect(hits('bitsandbytes8')).toEqual([['bitsandbytes', 'bitsandbytes']]);
+    expect(hits('myvae')).toEqual([]);
   });
 });

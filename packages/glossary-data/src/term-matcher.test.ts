@@ -52,7 +52,13 @@ describe('built-in terms in running text', () => {
         ['img2img', 'img2img'],
       ],
     ],
-    ['8bit Adam', [['8bit', 'bitsandbytes']]],
+    [
+      '8bit Adam',
+      [
+        ['8bit', 'bitsandbytes'],
+        ['Adam', 'optimizer'],
+      ],
+    ],
   ])('%s', (text, expected) => {
     expect(hits(text)).toEqual(expected);
   });

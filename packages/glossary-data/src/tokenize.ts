@@ -69,9 +69,10 @@ export interface Token {
 }
 
 /**
- * Finds the end of the Latin token that starts at `start`: the end of the word run, or a camelCase
- * hump. `batchSize` → batch|Size, `CLIPTextEncode` → CLIP|Text|Encode, `VAEDecode` → VAE|Decode;
- * an all-caps run followed by a lone plural `s` stays whole (`VAEs`, `LoRAs`).
+ * Finds the end of the Latin token that starts at `start`: the end of the word run, a change between
+ * letters and digits, or a camelCase hump. `batchSize` → batch|Size, `CLIPTextEncode` → CLIP|Text|Encode,
+ * `VAEDecode` → VAE|Decode, `AdamW8bit` → Adam|W|8|bit; an all-caps run followed by a lone plural `s`
+ * stays whole (`VAEs`, `LoRAs`).
  * @param text - the text.
  * @param start - offset of a letter or digit.
  * @returns the offset just past the token.
@@ -82,6 +83,7 @@ export function tokenEnd(text: string, start: number): number {
   for (let j = start + 1; j < n; j++) {
     const k = CHAR_CLASSES[text.charCodeAt(j)];
     if (k === SEPARATOR || k === CJK) return j;
+    if ((k === DIGIT) !== (prev === DIGIT)) return j;
     if (k === UPPER && prev === LOWER) return j;
     if (k === LOWER && prev === UPPER && j - 1 > start && !isPluralS(text, j)) return j - 1;
     prev = k;

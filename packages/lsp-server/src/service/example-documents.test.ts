@@ -113,14 +113,21 @@ describe('SD documents: every SD key and value hovers with its entry', () => {
       ['CLIPText', 'Text Encoder'],
       ['CLIP', 'CLIP'],
       ['unet', 'UNet'],
+      ['UNet', 'UNet'],
       ['vae', 'VAE'],
     ]);
   });
 
   test('a kohya LoRA training config', () => {
     expect(hovers(open('lora-training.toml'))).toEqual([
+      ['pretrained_model_name_or_path', 'Base model'],
       ['stable-diffusion', 'Stable Diffusion'],
       ['lora', 'LoRA'],
+      ['network_dim', 'LoRA rank'],
+      ['network_alpha', 'LoRA alpha'],
+      ['optimizer_type', 'Optimizer'],
+      ['AdamW', 'Optimizer'],
+      ['8bit', '8-bit'],
       ['learning_rate', 'Learning rate'],
       ['batch_size', 'Batch size'],
       ['epochs', 'Epoch'],
