@@ -62,6 +62,7 @@ describe('SD documents: every SD key and value hovers with its entry', () => {
       ['Hires', 'Hires. fix'],
       ['Hires', 'Hires. fix'],
       ['upscaler', 'Upscaler'],
+      ['Latent', 'Latent space'],
     ]);
   });
 
