@@ -101,6 +101,7 @@ describe('SD documents: every SD key and value hovers with its entry', () => {
   test('diffusers: scheduler_config.json and model_index.json', () => {
     expect(hovers(open('scheduler_config.json'))).toEqual([
       ['Euler', 'Euler'],
+      ['prediction_type', 'v-prediction'],
       ['karras', 'Karras scheduler'],
     ]);
     expect(hovers(open('model_index.json'))).toEqual([
